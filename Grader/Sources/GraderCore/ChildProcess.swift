@@ -1,0 +1,156 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// How a child process ended.
+public struct ProcessOutcome: Sendable {
+  public enum Ending: Sendable, Equatable {
+    case exited(Int32)
+    case signalled(Int32)
+    /// Stopped by the grader's watchdog after the time limit.
+    case timedOut
+  }
+  public let ending: Ending
+  public let standardOutput: String
+  public let standardError: String
+  public let duration: Double
+}
+
+/// Runs a program to completion with its output in files (no pipe can fill up and block it),
+/// and kills it if it outlives `timeLimit`: Swift Testing's own `.timeLimit` cannot stop a
+/// synchronous infinite loop, so the grader keeps its own watchdog.
+///
+/// Spawned with posix_spawn and reaped with waitpid rather than Foundation's `Process`: on
+/// Linux, `Process` leaks its per-child monitoring sockets into children spawned at the same
+/// time and waits for EOF on them, so one orphan (a crash backtracer, say) can hang the grader.
+/// Here a child gets exactly stdin (/dev/null), stdout and stderr, and default signal handling.
+public func runProcess(
+  _ executable: String, _ arguments: [String], in directory: URL,
+  environment overrides: [String: String] = [:], timeLimit: Double? = nil
+) throws -> ProcessOutcome {
+  let scratch = FileManager.default.temporaryDirectory
+    .appendingPathComponent("grader-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let outPath = scratch.appendingPathComponent("stdout").path
+  let errPath = scratch.appendingPathComponent("stderr").path
+
+  var environment = ProcessInfo.processInfo.environment
+  for (key, value) in overrides { environment[key] = value }
+  environment["PWD"] = directory.path
+
+  let start = Date()
+  let pid = try spawn(
+    executable, arguments: arguments, environment: environment, directory: directory.path,
+    stdout: outPath, stderr: errPath)
+
+  let reaped = ResultSlots<Int32>(count: 1)
+  let finished = DispatchSemaphore(value: 0)
+  let waiter = Thread {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    reaped[0] = status
+    finished.signal()
+  }
+  waiter.start()
+
+  var timedOut = false
+  if let timeLimit {
+    if finished.wait(timeout: .now() + timeLimit) == .timedOut {
+      timedOut = true
+      kill(pid, SIGKILL)
+      finished.wait()  // the kill cannot be ignored: the waiter reaps it at once
+    }
+  } else {
+    finished.wait()
+  }
+  let duration = Date().timeIntervalSince(start)
+  let status = reaped[0] ?? 0
+
+  let ending: ProcessOutcome.Ending
+  if timedOut {
+    ending = .timedOut
+  } else if status & 0x7f == 0 {
+    ending = .exited((status >> 8) & 0xff)
+  } else {
+    ending = .signalled(status & 0x7f)
+  }
+  return ProcessOutcome(
+    ending: ending, standardOutput: readText(URL(fileURLWithPath: outPath)),
+    standardError: readText(URL(fileURLWithPath: errPath)), duration: duration)
+}
+
+/// posix_spawn with stdin from /dev/null, stdout and stderr to files, signals reset to their
+/// defaults and unblocked, and the working directory set by `cd` through /bin/sh when it differs
+/// (posix_spawn has no portable chdir).
+private func spawn(
+  _ executable: String, arguments: [String], environment: [String: String], directory: String,
+  stdout: String, stderr: String
+) throws -> pid_t {
+  let argv = [executable] + arguments
+  let program: String
+  let programArgs: [String]
+  if directory == FileManager.default.currentDirectoryPath {
+    program = executable
+    programArgs = argv
+  } else {
+    program = "/bin/sh"
+    programArgs = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory] + argv
+  }
+
+  #if canImport(Darwin)
+    var actions: posix_spawn_file_actions_t? = nil
+    var attributes: posix_spawnattr_t? = nil
+  #else
+    var actions = posix_spawn_file_actions_t()
+    var attributes = posix_spawnattr_t()
+  #endif
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var noSignals = sigset_t()
+  sigemptyset(&noSignals)
+  var allSignals = sigset_t()
+  sigfillset(&allSignals)
+  posix_spawnattr_setsigmask(&attributes, &noSignals)
+  posix_spawnattr_setsigdefault(&attributes, &allSignals)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+  let cArgs = programArgs.map { strdup($0) } + [nil]
+  let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer {
+    cArgs.forEach { free($0) }
+    cEnv.forEach { free($0) }
+  }
+  var pid: pid_t = 0
+  let result = posix_spawn(&pid, program, &actions, &attributes, cArgs, cEnv)
+  guard result == 0 else {
+    throw GraderError("cannot start \(executable): \(String(cString: strerror(result)))")
+  }
+  return pid
+}
+
+/// A file's text, with invalid UTF-8 repaired rather than lost.
+func readText(_ url: URL) -> String {
+  guard let data = FileManager.default.contents(atPath: url.path) else { return "" }
+  return String(decoding: data, as: UTF8.self)
+}
+
+/// The absolute path of `name` on PATH, or nil.
+func findExecutable(_ name: String) -> String? {
+  let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+  for dir in path.split(separator: ":") {
+    let candidate = "\(dir)/\(name)"
+    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+  }
+  return nil
+}

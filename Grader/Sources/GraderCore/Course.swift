@@ -1,0 +1,98 @@
+import Foundation
+
+/// The registry: the one list of exercises, their tasks and hints, in course order.
+/// It lives in `Grader/course.json`; Package.swift's exercise list must agree with it
+/// (`grader check` says so when it does not).
+public struct Course: Codable, Sendable, Equatable {
+  public var title: String
+  public var exercises: [Exercise]
+
+  public static let registryPath = "Grader/course.json"
+
+  public func exercise(_ id: String) -> Exercise? {
+    exercises.first { $0.id == id.lowercased() }
+  }
+
+  /// Reads and validates the registry under `root`.
+  public static func load(root: URL) throws -> Course {
+    let url = root.appendingPathComponent(registryPath)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw GraderError("cannot read the course registry \(registryPath)")
+    }
+    let course: Course
+    do {
+      course = try JSONDecoder().decode(Course.self, from: data)
+    } catch let error as DecodingError {
+      throw GraderError("\(registryPath) is not a valid registry: \(describe(error))")
+    }
+    try course.validate()
+    return course
+  }
+
+  func validate() throws {
+    var seen = Set<String>()
+    for exercise in exercises {
+      guard seen.insert(exercise.id).inserted else {
+        throw GraderError("\(Course.registryPath): exercise id \(exercise.id) appears twice")
+      }
+      guard !exercise.tasks.isEmpty else {
+        throw GraderError("\(Course.registryPath): \(exercise.id) has no tasks")
+      }
+      var taskIDs = Set<String>()
+      for task in exercise.tasks where !taskIDs.insert(task.id).inserted {
+        throw GraderError("\(Course.registryPath): \(exercise.id) has task \(task.id) twice")
+      }
+    }
+  }
+}
+
+public struct Exercise: Codable, Sendable, Equatable {
+  /// What learners type: `swift run grader ex01`.
+  public var id: String
+  public var title: String
+  /// The Swift module both Exercises/<folder> and Solutions/<folder> compile to.
+  public var module: String
+  public var folder: String
+  public var tasks: [ExerciseTask]
+
+  public var exercisePath: String { "Exercises/\(folder)" }
+  public var solutionPath: String { "Solutions/\(folder)" }
+  public var lessonPath: String { "Exercises/\(folder)/README.md" }
+  public var testsPath: String { "Tests/\(testTarget)" }
+  public var testTarget: String { module + "Tests" }
+
+  public func task(_ id: String) -> ExerciseTask? { tasks.first { $0.id == id } }
+}
+
+public struct ExerciseTask: Codable, Sendable, Equatable {
+  public var id: String
+  public var title: String
+  /// The Swift Testing suite (a type in the exercise's test target) whose tests make up the task.
+  public var suite: String
+  /// The functions in the exercise that this task grades: where to point a learner.
+  public var stubs: [String]
+  /// Tiered: the first nudges, the last nearly gives it away.
+  public var hints: [String]
+  /// The watchdog's limit for this task's tests.
+  public var timeLimitSeconds: Double?
+
+  public static let defaultTimeLimit = 20.0
+  public var timeLimit: Double { timeLimitSeconds ?? Self.defaultTimeLimit }
+}
+
+private func describe(_ error: DecodingError) -> String {
+  switch error {
+  case .keyNotFound(let key, let context):
+    return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
+  case .typeMismatch(_, let context), .valueNotFound(_, let context):
+    return "wrong type at \(path(context.codingPath))"
+  case .dataCorrupted(let context):
+    return context.codingPath.isEmpty ? "not valid JSON" : "bad value at \(path(context.codingPath))"
+  @unknown default:
+    return "\(error)"
+  }
+}
+
+private func path(_ codingPath: [CodingKey]) -> String {
+  codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+}

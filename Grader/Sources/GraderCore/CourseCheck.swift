@@ -1,0 +1,187 @@
+import Foundation
+
+/// `swift run grader check`: proves the course is sound. Every task passes on Solutions, every
+/// stub in Exercises is still reported as TODO, the registry agrees with Package.swift and the
+/// files, exercise code imports only what learners may use, and the grader's own tests pass.
+public struct CourseCheck: Sendable {
+  public let grader: Grader
+  /// What exercise and solution code may import: the support layer, the gradient checker and
+  /// the platform. Never ReferenceRNN (the answers) or the test helpers.
+  public static let allowedImports: Set<String> = [
+    "CourseSupport", "GradientCheck", "Foundation", "Swift", "Dispatch", "Glibc", "Darwin",
+  ]
+
+  public init(grader: Grader) { self.grader = grader }
+
+  public struct Outcome: Sendable {
+    public var passed = 0
+    /// One line per problem, each naming its file.
+    public var problems: [String] = []
+  }
+
+  /// Runs every check, calling `log` with a line as each one finishes.
+  public func run(includeGraderTests: Bool = true, log: @Sendable (String) -> Void) throws -> Outcome {
+    var outcome = Outcome()
+    func record(_ name: String, _ problems: [String], passes: Int = 1) {
+      if problems.isEmpty {
+        outcome.passed += passes
+        log("✓ \(name)")
+      } else {
+        outcome.problems += problems
+        log("✗ \(name)")
+        for p in problems { log("    \(p)") }
+      }
+    }
+    record("registry agrees with Package.swift", try packageAgreement())
+    record("every exercise has its folders, lesson, suite, hints and stubs", layoutProblems())
+    record("exercise and solution code imports only CourseSupport and GradientCheck", importProblems())
+
+    let course = grader.course
+    let solutions = try grader.grade(course.exercises, mode: .solutions)
+    record(
+      "Solutions: every task passes",
+      problems(in: solutions, expecting: .passed, "should pass on Solutions"),
+      passes: solutions.exercises.reduce(0) { $0 + $1.tasks.count })
+    let exercises = try grader.grade(course.exercises, mode: .exercises)
+    record(
+      "Exercises: every task is still TODO",
+      problems(in: exercises, expecting: .todo, "should be TODO in Exercises"),
+      passes: exercises.exercises.reduce(0) { $0 + $1.tasks.count })
+
+    if includeGraderTests {
+      let (count, problems) = try graderTests()
+      record("the grader's own tests (\(count))", problems, passes: max(count, 1))
+    }
+    return outcome
+  }
+
+  func problems(in run: GradingRun, expecting wanted: TaskStatus, _ words: String) -> [String] {
+    var lines: [String] = []
+    for report in run.exercises {
+      if !report.compileErrors.isEmpty {
+        lines += report.compileErrors.prefix(5).map {
+          "\($0.file == nil ? "" : $0.location + ": ")\(run.mode.sourceFolder) does not compile: \($0.message)"
+        }
+        continue
+      }
+      for task in report.tasks where task.status != wanted {
+        let place = task.location.map { "\($0): " } ?? "\(grader.course.exercise(report.id)?.testsPath ?? report.id): "
+        let why = task.message.map { " — " + ($0.split(separator: "\n").first.map(String.init) ?? "") } ?? ""
+        lines.append("\(place)\(report.id) · \(task.id) is \(task.status.rawValue), \(words)\(why)")
+      }
+    }
+    return lines
+  }
+
+  /// Package.swift's exercise targets (read back from SwiftPM) against the registry.
+  func packageAgreement() throws -> [String] {
+    guard let swift = findExecutable("swift") else { throw GraderError("cannot find `swift` on PATH") }
+    let outcome = try runProcess(
+      swift, ["package", "dump-package"], in: grader.root, environment: SourceMode.exercises.environment)
+    guard outcome.ending == .exited(0), let data = outcome.standardOutput.data(using: .utf8),
+      let package = try? JSONDecoder().decode(DumpedPackage.self, from: data)
+    else {
+      return ["Package.swift: `swift package dump-package` failed: \(outcome.standardError.split(separator: "\n").first ?? "")"]
+    }
+    let inPackage = Dictionary(
+      package.targets.compactMap { t -> (String, String)? in
+        guard let path = t.path, path.hasPrefix("Exercises/") else { return nil }
+        return (t.name, String(path.dropFirst("Exercises/".count)))
+      }, uniquingKeysWith: { a, _ in a })
+    var problems: [String] = []
+    for exercise in grader.course.exercises {
+      if let folder = inPackage[exercise.module] {
+        if folder != exercise.folder {
+          problems.append("Package.swift: \(exercise.module) uses folder \(folder), \(Course.registryPath) says \(exercise.folder)")
+        }
+      } else {
+        problems.append("Package.swift: no target \(exercise.module) for \(exercise.id) in \(Course.registryPath)")
+      }
+      if !package.targets.contains(where: { $0.name == exercise.testTarget }) {
+        problems.append("Package.swift: no test target \(exercise.testTarget) for \(exercise.id)")
+      }
+    }
+    for module in inPackage.keys.sorted() where !grader.course.exercises.contains(where: { $0.module == module }) {
+      problems.append("Package.swift: exercise target \(module) is not in \(Course.registryPath)")
+    }
+    return problems
+  }
+
+  struct DumpedPackage: Decodable {
+    struct Target: Decodable {
+      let name: String
+      let path: String?
+    }
+    let targets: [Target]
+  }
+
+  func layoutProblems() -> [String] {
+    let fm = FileManager.default
+    let root = grader.root
+    let stubs = StubLocator(root: root)
+    var problems: [String] = []
+    func exists(_ path: String) -> Bool { fm.fileExists(atPath: root.appendingPathComponent(path).path) }
+    for exercise in grader.course.exercises {
+      for path in [exercise.exercisePath, exercise.solutionPath, exercise.testsPath] where !exists(path) {
+        problems.append("\(path): missing (\(exercise.id))")
+      }
+      if !exists(exercise.lessonPath) { problems.append("\(exercise.lessonPath): missing lesson for \(exercise.id)") }
+      for task in exercise.tasks {
+        if task.hints.isEmpty {
+          problems.append("\(Course.registryPath): \(exercise.id) · \(task.id) has no hints")
+        }
+        for stub in task.stubs {
+          for folder in [exercise.exercisePath, exercise.solutionPath]
+          where exists(folder) && stubs.locate(stub, in: folder) == nil {
+            problems.append("\(folder): no func \(stub)( for \(exercise.id) · \(task.id)")
+          }
+        }
+      }
+      for file in stubs.swiftFiles(in: exercise.solutionPath)
+      where readText(root.appendingPathComponent(file)).contains("fatalError(\"TODO\")") {
+        problems.append("\(file): a solution still contains fatalError(\"TODO\")")
+      }
+    }
+    return problems
+  }
+
+  func importProblems() -> [String] {
+    let stubs = StubLocator(root: grader.root)
+    var problems: [String] = []
+    for exercise in grader.course.exercises {
+      for file in stubs.swiftFiles(in: exercise.exercisePath) + stubs.swiftFiles(in: exercise.solutionPath) {
+        let lines = readText(grader.root.appendingPathComponent(file)).split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() {
+          let words = line.split(separator: " ").map(String.init)
+          guard let at = words.firstIndex(of: "import"), at + 1 < words.count,
+            words[..<at].allSatisfy({ $0.hasPrefix("@") || ["public", "internal", "private", "fileprivate", "package"].contains($0) })
+          else { continue }
+          let module = words[at + 1].split(separator: ".").first.map(String.init) ?? ""
+          if !Self.allowedImports.contains(module) {
+            problems.append("\(file):\(i + 1): imports \(module); exercises may import only CourseSupport and GradientCheck")
+          }
+        }
+      }
+    }
+    return problems
+  }
+
+  /// Runs `Tests/GraderTests` from the learner-mode build.
+  func graderTests() throws -> (Int, [String]) {
+    let runner = TaskRunner(
+      root: grader.root, mode: .exercises, launcher: try TestLauncher(root: grader.root, mode: .exercises))
+    let (outcome, events) = try runner.runTests(filter: "^GraderTests\\.", timeLimit: 1200)
+    var problems = events.failures.map { f in
+      "\(f.file.map { "Tests/" + $0 } ?? "Tests/GraderTests")\(f.line.map { ":\($0)" } ?? ""): \(events.displayName(f.testID)): \(f.message.split(separator: "\n").first ?? "")"
+    }
+    if let crash = CrashReport(standardError: outcome.standardError) {
+      problems.append("Tests/GraderTests: crashed in \(events.unfinished.map(events.displayName).joined(separator: ", ")): \(crash.message)")
+    } else if outcome.ending == .timedOut {
+      problems.append("Tests/GraderTests: timed out")
+    } else if problems.isEmpty && outcome.ending != .exited(0) {
+      problems.append("Tests/GraderTests: the test process ended with \(outcome.ending)")
+    }
+    if events.functions.isEmpty { problems.append("Tests/GraderTests: no tests ran") }
+    return (events.functions.count, problems)
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Builds the course once and grades the chosen exercises' tasks, in parallel processes.
+public struct Grader: Sendable {
+  public let root: URL
+  public let course: Course
+
+  public init(root: URL) throws {
+    self.root = root
+    course = try Course.load(root: root)
+  }
+
+  /// Resolves what a user typed (`ex01`, `EX01`, `1`) to an exercise, or a one-line error.
+  public func exercise(named name: String) throws -> Exercise {
+    let lowered = name.lowercased()
+    if let exercise = course.exercise(lowered) { return exercise }
+    if let n = Int(lowered), let exercise = course.exercise(String(format: "ex%02d", n)) {
+      return exercise
+    }
+    let known = course.exercises.map(\.id).joined(separator: ", ")
+    throw GraderError("unknown exercise \"\(name)\": the course has \(known) (see `swift run grader list`)")
+  }
+
+  /// - Parameter onBuild: called before the build starts, to tell the user why they wait.
+  public func grade(
+    _ exercises: [Exercise], mode: SourceMode, onBuild: @Sendable () -> Void = {}
+  ) throws -> GradingRun {
+    onBuild()
+    let build = try buildCourse(root: root, mode: mode)
+    guard build.succeeded else {
+      return GradingRun(
+        mode: mode, buildSeconds: build.duration,
+        exercises: exercises.map { notCompiled($0, build) })
+    }
+    let runner = TaskRunner(root: root, mode: mode, launcher: try TestLauncher(root: root, mode: mode))
+    let jobs = exercises.flatMap { exercise in exercise.tasks.map { (exercise, $0) } }
+    let results = ResultSlots<TaskReport>(count: jobs.count)
+    runInParallel(jobs.count) { i in results[i] = runner.run(jobs[i].1, of: jobs[i].0) }
+    var offset = 0
+    var reports: [ExerciseReport] = []
+    for exercise in exercises {
+      let tasks = (offset..<(offset + exercise.tasks.count)).map { results[$0]! }
+      offset += exercise.tasks.count
+      reports.append(
+        ExerciseReport(
+          id: exercise.id, title: exercise.title, status: ExerciseReport.status(of: tasks),
+          tasks: tasks, compileErrors: []))
+    }
+    return GradingRun(mode: mode, buildSeconds: build.duration, exercises: reports)
+  }
+
+  /// With a failed build no test runs. An exercise gets its own errors; the others are
+  /// blocked by them, since all suites link into one test binary.
+  func notCompiled(_ exercise: Exercise, _ build: BuildOutcome) -> ExerciseReport {
+    let own = build.errors.filter { $0.belongs(to: exercise) }
+    let culprits = course.exercises.filter { other in
+      other.id != exercise.id && build.errors.contains { $0.belongs(to: other) }
+    }
+    let blame: String
+    if !own.isEmpty {
+      blame = "\(exercise.id) does not compile: fix the errors shown"
+    } else if !culprits.isEmpty {
+      let names = culprits.map(\.id).joined(separator: ", ")
+      blame = "\(names) does not compile, and every suite builds into one test binary: fix that first"
+    } else {
+      blame = "the course does not compile: fix the errors shown"
+    }
+    var shown = own.isEmpty ? build.errors : own
+    if shown.isEmpty {
+      // SwiftPM failed without a diagnostic we recognise: show the end of what it said.
+      let tail = build.output.split(separator: "\n").suffix(5).joined(separator: "\n")
+      shown = [CompilerDiagnostic(file: nil, line: nil, column: nil, message: tail)]
+    }
+    let tasks = exercise.tasks.map {
+      TaskReport(
+        id: $0.id, title: $0.title, status: .notRun, message: blame, location: nil,
+        durationSeconds: 0)
+    }
+    return ExerciseReport(
+      id: exercise.id, title: exercise.title, status: own.isEmpty ? .blocked : .doesNotCompile,
+      tasks: tasks, compileErrors: shown)
+  }
+}
+
+/// Runs `body(0..<count)` on one thread per core. Plain threads, not Dispatch's pool: the
+/// workers block waiting for child processes, and Foundation's `Process` needs a free Dispatch
+/// thread to report that a child ended (blocking the pool deadlocks it).
+func runInParallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  let next = ResultSlots<Int>(count: 1)
+  next[0] = 0
+  let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+  let done = DispatchGroup()
+  for _ in 0..<workers {
+    done.enter()
+    let thread = Thread {
+      while let i = next.take(below: count) { body(i) }
+      done.leave()
+    }
+    thread.start()
+  }
+  done.wait()
+}
+
+/// Fixed slots filled from concurrent workers.
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  /// For a counter in slot 0: hands out 0, 1, 2, … below `limit`, then nil.
+  func take(below limit: Int) -> Int? where T == Int {
+    lock.withLock {
+      let i = slots[0]!
+      guard i < limit else { return nil }
+      slots[0] = i + 1
+      return i
+    }
+  }
+
+  subscript(i: Int) -> T? {
+    get { lock.withLock { slots[i] } }
+    set { lock.withLock { slots[i] = newValue } }
+  }
+}

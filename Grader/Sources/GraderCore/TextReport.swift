@@ -1,0 +1,204 @@
+import Foundation
+
+/// Turns reports into what a learner reads. Pure functions of their inputs, so they are tested
+/// as text.
+public struct TextReport: Sendable {
+  public let style: Style
+  public let course: Course
+
+  public init(course: Course, style: Style) {
+    self.course = course
+    self.style = style
+  }
+
+  // MARK: swift run grader
+
+  public func overview(_ run: GradingRun) -> String {
+    var lines = [style.bold(course.title) + modeNote(run.mode), ""]
+    let idWidth = course.exercises.map(\.id.count).max() ?? 4
+    let titleWidth = course.exercises.map(\.title.count).max() ?? 10
+    for report in run.exercises {
+      let progress = "\(report.passedCount)/\(report.tasks.count)"
+      lines.append(
+        "  " + pad(report.id, idWidth) + "  " + pad(report.title, titleWidth) + "  "
+          + exerciseStatus(report.status) + "  " + style.dim(progress))
+    }
+    let total = run.exercises.reduce(0) { $0 + $1.tasks.count }
+    let passed = run.exercises.reduce(0) { $0 + $1.passedCount }
+    let done = run.exercises.filter { $0.status == .done }.count
+    lines.append("")
+    lines.append(
+      "  " + progressBar(passed, of: total) + "  \(passed) of \(total) tasks · "
+        + "\(done) of \(run.exercises.count) exercises done")
+    lines.append("")
+    lines.append(contentsOf: nextStep(run))
+    return lines.joined(separator: "\n")
+  }
+
+  func nextStep(_ run: GradingRun) -> [String] {
+    if let broken = run.exercises.first(where: { $0.status == .doesNotCompile })
+      ?? run.exercises.first(where: { $0.status == .blocked })
+    {
+      return [style.red("The course does not compile.")] + compileErrors(broken.compileErrors)
+        + ["", "Fix that, then run: swift run grader \(broken.id)"]
+    }
+    guard let report = run.exercises.first(where: { $0.status != .done }),
+      let task = report.nextTask
+    else {
+      return [style.green("Every exercise passes. Well done!")]
+    }
+    var lines = [
+      style.bold("Next: ") + "\(report.id) · \(task.id) (\(task.title)) — \(taskStatusWord(task.status))"
+    ]
+    if let place = task.location { lines.append("  " + place.description) }
+    if report.status == .notStarted, let exercise = course.exercise(report.id) {
+      lines.append("  Read the lesson first: \(exercise.lessonPath)")
+    }
+    lines.append("  Then run: swift run grader \(report.id)")
+    return lines
+  }
+
+  // MARK: swift run grader exNN
+
+  public func exercise(_ report: ExerciseReport, mode: SourceMode) -> String {
+    var lines = [
+      style.bold("\(report.id) · \(report.title)") + modeNote(mode) + "   "
+        + style.dim("\(report.passedCount) of \(report.tasks.count) tasks pass"),
+      "",
+    ]
+    if !report.compileErrors.isEmpty {
+      lines.append(
+        style.red(report.status == .doesNotCompile ? "\(report.id) does not compile:" : "The course does not compile:"))
+      lines.append(contentsOf: compileErrors(report.compileErrors))
+      lines.append("")
+      lines.append(report.tasks.first?.message ?? "")
+      return lines.joined(separator: "\n")
+    }
+    let idWidth = report.tasks.map(\.id.count).max() ?? 4
+    let titleWidth = report.tasks.map(\.title.count).max() ?? 10
+    for task in report.tasks {
+      var line = "  " + mark(task.status) + " " + pad(task.id, idWidth) + "  " + pad(task.title, titleWidth)
+      switch task.status {
+      case .passed: line += "  " + style.dim(String(format: "%.2f s", task.durationSeconds))
+      case .todo: line += "  " + style.dim(task.location?.description ?? "")
+      default: line += "  " + taskStatusWord(task.status)
+      }
+      lines.append(line)
+    }
+    lines.append("")
+    if let task = report.nextTask {
+      lines.append(contentsOf: details(of: task, in: report))
+    } else {
+      lines.append(style.green("All \(report.tasks.count) tasks pass."))
+      if mode == .exercises, let exercise = course.exercise(report.id) {
+        lines.append("Compare with the solution: \(exercise.solutionPath)")
+        if let next = course.exercises.drop(while: { $0.id != report.id }).dropFirst().first {
+          lines.append("Next: swift run grader \(next.id) (\(next.title))")
+        }
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The first task that does not pass, in full: message, place, and where to get help.
+  func details(of task: TaskReport, in report: ExerciseReport) -> [String] {
+    var lines: [String] = []
+    let heading = "\(task.id): \(taskStatusWord(task.status))"
+    lines.append(style.bold(heading))
+    if let message = task.message {
+      lines.append(contentsOf: message.split(separator: "\n").map { "  " + $0 })
+    }
+    if let place = task.location { lines.append("  at " + place.description) }
+    if task.status == .todo {
+      lines.append("  Read the task in the lesson, write it, and run `swift run grader \(report.id)` again.")
+    }
+    lines.append(style.dim("  Stuck? swift run grader hint \(report.id) \(task.id)"))
+    return lines
+  }
+
+  func compileErrors(_ errors: [CompilerDiagnostic]) -> [String] {
+    let shown = errors.prefix(8).map { e in
+      e.file == nil ? "  " + e.message : "  \(e.location): \(e.message)"
+    }
+    return shown + (errors.count > 8 ? ["  … and \(errors.count - 8) more"] : [])
+  }
+
+  // MARK: swift run grader list
+
+  public func list() -> String {
+    var lines = [style.bold(course.title), ""]
+    for exercise in course.exercises {
+      lines.append("  \(exercise.id)  \(exercise.title)  " + style.dim(exercise.lessonPath))
+      for task in exercise.tasks {
+        lines.append("        · \(task.id) — \(task.title)")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: swift run grader hint
+
+  public func hint(_ exercise: Exercise, _ task: ExerciseTask, level: Int) -> String {
+    let shown = min(max(level, 1), task.hints.count)
+    var lines = [style.bold("Hints for \(exercise.id) · \(task.id) (\(task.title))"), ""]
+    for (i, hint) in task.hints.prefix(shown).enumerated() {
+      lines.append("  \(i + 1). \(hint)")
+    }
+    lines.append("")
+    if shown < task.hints.count {
+      lines.append(
+        style.dim(
+          "More (\(task.hints.count - shown) left): swift run grader hint \(exercise.id) \(task.id) --level \(shown + 1)"))
+    } else {
+      lines.append(style.dim("That is every hint. The lesson: \(exercise.lessonPath)"))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: pieces
+
+  func modeNote(_ mode: SourceMode) -> String {
+    mode == .solutions ? style.dim("  (graded against Solutions/)") : ""
+  }
+
+  func mark(_ status: TaskStatus) -> String {
+    switch status {
+    case .passed: style.green("✓")
+    case .failed, .crashed, .timedOut, .error: style.red("✗")
+    case .todo: style.yellow("·")
+    case .notRun: style.dim("-")
+    }
+  }
+
+  func taskStatusWord(_ status: TaskStatus) -> String {
+    switch status {
+    case .passed: style.green("passed")
+    case .failed: style.red("failed")
+    case .todo: style.yellow("TODO")
+    case .crashed: style.red("crashed")
+    case .timedOut: style.red("timed out")
+    case .notRun: style.dim("not run")
+    case .error: style.magenta("course error")
+    }
+  }
+
+  func exerciseStatus(_ status: ExerciseStatus) -> String {
+    let word = pad(status.rawValue, 16)
+    switch status {
+    case .done: return style.green(word)
+    case .inProgress: return style.yellow(word)
+    case .notStarted: return style.dim(word)
+    case .doesNotCompile, .blocked: return style.red(word)
+    }
+  }
+
+  func progressBar(_ value: Int, of total: Int, width: Int = 24) -> String {
+    let filled = total == 0 ? 0 : (value * width) / total
+    return "[" + style.green(String(repeating: "█", count: filled))
+      + style.dim(String(repeating: "░", count: width - filled)) + "]"
+  }
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+  text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GraderCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The grader's subcommands. Each returns the process's exit status.
+struct Commands {
+  let grader: Grader
+  let arguments: Arguments
+  let text: TextReport
+
+  var mode: SourceMode { arguments.solution ? .solutions : .exercises }
+
+  func overview() throws -> Int32 {
+    let run = try grader.grade(grader.course.exercises, mode: mode, onBuild: announceBuild)
+    try emit(run) { text.overview(run) }
+    return 0
+  }
+
+  func grade(_ name: String) throws -> Int32 {
+    let exercise = try grader.exercise(named: name)
+    let run = try grader.grade([exercise], mode: mode, onBuild: announceBuild)
+    let report = run.exercises[0]
+    try emit(run) { text.exercise(report, mode: mode) }
+    return report.status == .done ? 0 : 1
+  }
+
+  func list() -> Int32 {
+    print(text.list())
+    return 0
+  }
+
+  /// `hint exNN [task]`: without a task, the first one that does not pass yet.
+  func hint(_ words: [String]) throws -> Int32 {
+    guard let name = words.first else {
+      throw GraderError("which exercise? e.g. `swift run grader hint ex01`")
+    }
+    let exercise = try grader.exercise(named: name)
+    let task: ExerciseTask
+    if words.count > 1 {
+      guard let named = exercise.task(words[1]) else {
+        let known = exercise.tasks.map(\.id).joined(separator: ", ")
+        throw GraderError("\(exercise.id) has no task \"\(words[1])\": its tasks are \(known)")
+      }
+      task = named
+    } else {
+      let run = try grader.grade([exercise], mode: .exercises, onBuild: announceBuild)
+      let next = run.exercises[0].nextTask?.id
+      task = exercise.tasks.first { $0.id == next } ?? exercise.tasks[0]
+    }
+    print(text.hint(exercise, task, level: arguments.level ?? 1))
+    return 0
+  }
+
+  func check() throws -> Int32 {
+    let outcome = try CourseCheck(grader: grader).run { line in
+      print(line)
+      fflush(nil)  // each line as it comes, also through a pipe
+    }
+    print("")
+    print("check: \(outcome.passed) passed, \(outcome.problems.count) failed")
+    return outcome.problems.isEmpty ? 0 : 1
+  }
+
+  func emit(_ run: GradingRun, _ render: () -> String) throws {
+    if arguments.json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(run), as: UTF8.self))
+    } else {
+      print(render())
+    }
+  }
+}
+
+/// A word on standard error while the course compiles, only for a person at a terminal.
+@Sendable func announceBuild() {
+  if isatty(STDERR_FILENO) != 0 {
+    FileHandle.standardError.write(Data("Compiling the course…\r".utf8))
+  }
+}

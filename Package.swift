@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// An RNN course you can run.
+//
+// How the same test suites grade either the learner's Exercises or the Solutions:
+// each exercise is ONE module (e.g. `Ex01`) whose sources come from `Exercises/<folder>` by
+// default, or from `Solutions/<folder>` when RNN_COURSE_SOURCE=solutions. The suites just
+// `import Ex01` and are written once. The grader builds the solutions mode in its own scratch
+// path (.build-solutions), so flipping between the two never recompiles anything. We chose
+// this over "two modules + a protocol" because that forces every suite to be generic and
+// every call to be module-qualified, which is noise a learner reading the tests should not
+// have to wade through.
+let useSolutions = Context.environment["RNN_COURSE_SOURCE"] == "solutions"
+
+// The exercise modules, in course order. `Grader/course.json` is the registry (titles, tasks,
+// hints); `swift run grader check` fails if this list and the registry disagree, and
+// `swift run grader new` edits both.
+let exercises: [(module: String, folder: String)] = [
+  ("Ex01", "ex01-rnn-from-scratch")
+]
+
+// What learner code may import: the support layer and the gradient checker, never the
+// reference answers (ReferenceRNN). The grader builds with
+// --explicit-target-dependency-import-check error, so an undeclared import is a compile error.
+let learnerDependencies: [Target.Dependency] = ["CourseSupport", "GradientCheck"]
+
+var targets: [Target] = [
+  .target(name: "CourseSupport", path: "Reference/Support"),
+  .target(name: "GradientCheck", dependencies: ["CourseSupport"], path: "Reference/GradientCheck"),
+  .target(name: "ReferenceRNN", dependencies: ["CourseSupport"], path: "Reference/RNN"),
+  .target(
+    name: "CourseTesting", dependencies: ["CourseSupport", "GradientCheck"],
+    path: "Tests/CourseTesting"),
+  .target(name: "GraderCore", path: "Grader/Sources/GraderCore"),
+  .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
+  .testTarget(
+    name: "GraderTests", dependencies: ["GraderCore"], path: "Tests/GraderTests",
+    exclude: ["Fixtures"]),
+]
+
+for exercise in exercises {
+  targets.append(
+    .target(
+      name: exercise.module, dependencies: learnerDependencies,
+      path: (useSolutions ? "Solutions/" : "Exercises/") + exercise.folder,
+      exclude: useSolutions ? [] : ["README.md"]))
+  targets.append(
+    .testTarget(
+      name: exercise.module + "Tests",
+      dependencies: [
+        .target(name: exercise.module), "CourseSupport", "GradientCheck", "ReferenceRNN",
+        "CourseTesting",
+      ],
+      path: "Tests/\(exercise.module)Tests"))
+}
+
+let package = Package(
+  name: "RNNCourse",
+  products: [
+    .executable(name: "grader", targets: ["grader"])
+  ],
+  targets: targets
+)

@@ -1,0 +1,90 @@
+import CourseSupport
+
+/// Where two tensors first disagree, with both values: the raw material of a failure message.
+public struct Mismatch: Sendable, Equatable, CustomStringConvertible {
+  /// e.g. `dWhh[3, 7]` or `ps[t=4][2]`.
+  public let location: String
+  public let expected: Double
+  public let actual: Double
+  /// Extra words, e.g. why a NaN usually appears.
+  public let note: String?
+
+  public var description: String {
+    var text = "\(location): expected \(formatScalar(expected)), got \(formatScalar(actual))"
+    if let note { text += " (\(note))" }
+    return text
+  }
+}
+
+/// True when |actual − expected| ≤ tolerance · max(1, |expected|): relative for large values,
+/// absolute near zero. NaN and ∞ are never close to a finite expectation.
+public func isClose(_ actual: Double, _ expected: Double, tolerance: Double) -> Bool {
+  if actual.isNaN || expected.isNaN { return false }
+  if actual.isInfinite || expected.isInfinite { return actual == expected }
+  return abs(actual - expected) <= tolerance * max(1, abs(expected))
+}
+
+/// The first element where `actual` is not within `tolerance` of `expected` (see `isClose`),
+/// a non-finite value first of all; nil when they agree. `cols` turns flat indices into
+/// `[row, col]`; leave it 1 for vectors.
+public func firstMismatch(
+  _ name: String, actual: [Double], expected: [Double], tolerance: Double, cols: Int = 1
+) -> Mismatch? {
+  func label(_ i: Int) -> String { cols == 1 ? "\(name)[\(i)]" : "\(name)[\(i / cols), \(i % cols)]" }
+  if actual.count != expected.count {
+    return Mismatch(
+      location: name, expected: Double(expected.count), actual: Double(actual.count),
+      note: "number of elements differs")
+  }
+  if let i = actual.firstIndex(where: { !$0.isFinite }), expected[i].isFinite {
+    return Mismatch(
+      location: label(i), expected: expected[i], actual: actual[i],
+      note: "a non-finite value: look for log(0), exp overflow or a division by zero")
+  }
+  for i in actual.indices where !isClose(actual[i], expected[i], tolerance: tolerance) {
+    return Mismatch(location: label(i), expected: expected[i], actual: actual[i], note: nil)
+  }
+  return nil
+}
+
+public func firstMismatch(_ name: String, actual: Vector, expected: Vector, tolerance: Double)
+  -> Mismatch?
+{
+  firstMismatch(name, actual: actual.scalars, expected: expected.scalars, tolerance: tolerance)
+}
+
+public func firstMismatch(_ name: String, actual: Matrix, expected: Matrix, tolerance: Double)
+  -> Mismatch?
+{
+  if actual.rows != expected.rows || actual.cols != expected.cols {
+    return Mismatch(
+      location: name, expected: Double(expected.scalars.count), actual: Double(actual.scalars.count),
+      note: "shape \(actual.rows)×\(actual.cols), expected \(expected.rows)×\(expected.cols)")
+  }
+  return firstMismatch(
+    name, actual: actual.scalars, expected: expected.scalars, tolerance: tolerance,
+    cols: expected.cols)
+}
+
+/// The first of the five tensors where two parameter sets (or gradients) differ.
+public func firstMismatch(
+  _ prefix: String, actual: RNNParameters, expected: RNNParameters, tolerance: Double
+) -> Mismatch? {
+  for tensor in RNNTensor.allCases {
+    let shape = expected.shape(of: tensor)
+    let actualShape = actual.shape(of: tensor)
+    if shape != actualShape {
+      return Mismatch(
+        location: prefix + tensor.rawValue, expected: Double(shape.rows * shape.cols),
+        actual: Double(actualShape.rows * actualShape.cols),
+        note: "shape \(actualShape.rows)×\(actualShape.cols), expected \(shape.rows)×\(shape.cols)")
+    }
+    if let m = firstMismatch(
+      prefix + tensor.rawValue, actual: actual[tensor], expected: expected[tensor],
+      tolerance: tolerance, cols: shape.cols)
+    {
+      return m
+    }
+  }
+  return nil
+}

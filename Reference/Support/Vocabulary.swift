@@ -1,0 +1,52 @@
+/// The characters of a text and their indices: min-char-rnn's `char_to_ix` and `ix_to_char`.
+///
+/// A "character" is a Unicode scalar, so any UTF-8 text encodes and decodes losslessly. The
+/// order is by scalar value, which is stable across platforms and runs.
+public struct Vocabulary: Equatable, Sendable, Codable {
+  public let characters: [Character]
+  private let index: [Character: Int]
+
+  public init(text: String) {
+    let scalars = Set(text.unicodeScalars).sorted { $0.value < $1.value }
+    self.init(characters: scalars.map { Character($0) })
+  }
+
+  public init(characters: [Character]) {
+    self.characters = characters
+    var index: [Character: Int] = [:]
+    for (i, c) in characters.enumerated() { index[c] = i }
+    self.index = index
+  }
+
+  public var count: Int { characters.count }
+
+  public func index(of c: Character) -> Int? { index[c] }
+
+  /// The indices of `text`'s characters; nil if one of them is not in the vocabulary.
+  public func encode(_ text: String) -> [Int]? {
+    var out: [Int] = []
+    out.reserveCapacity(text.unicodeScalars.count)
+    for scalar in text.unicodeScalars {
+      guard let i = index[Character(scalar)] else { return nil }
+      out.append(i)
+    }
+    return out
+  }
+
+  public func decode(_ indices: [Int]) -> String {
+    String(indices.map { characters[$0] })
+  }
+
+  private enum CodingKeys: String, CodingKey { case characters }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let strings = try c.decode([String].self, forKey: .characters)
+    self.init(characters: strings.map { Character($0) })
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(characters.map { String($0) }, forKey: .characters)
+  }
+}

@@ -1,0 +1,55 @@
+import CourseSupport
+import GradientCheck
+import Testing
+
+/// Records a failure when `mismatch` is non-nil. The message says what was compared, where it
+/// first differs (tensor, index, timestep) with both values, and what to try next.
+public func expectMatch(
+  _ mismatch: Mismatch?, _ what: String, tolerance: Double, hint: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  guard let mismatch else { return }
+  Issue.record(
+    Comment(
+      rawValue: "\(what) differs from the reference (tolerance \(formatScalar(tolerance))): "
+        + "\(mismatch). \(hint)"),
+    sourceLocation: sourceLocation)
+}
+
+/// Records a failure unless |actual − expected| ≤ tolerance · max(1, |expected|).
+public func expectClose(
+  _ actual: Double, _ expected: Double, tolerance: Double, _ what: String, hint: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  guard !isClose(actual, expected, tolerance: tolerance) else { return }
+  var text = "\(what): expected \(formatScalar(expected)), got \(formatScalar(actual))"
+  if actual.isFinite {
+    text += " (difference \(formatScalar(abs(actual - expected))), tolerance \(formatScalar(tolerance)))"
+  } else {
+    text += " (a non-finite value: look for log(0), exp overflow or a division by zero)"
+  }
+  Issue.record(Comment(rawValue: text + ". " + hint), sourceLocation: sourceLocation)
+}
+
+/// Records a failure when a count or size is not what it should be, and returns whether it was.
+@discardableResult
+public func expectCount(
+  _ actual: Int, _ expected: Int, _ what: String, hint: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  guard actual != expected else { return true }
+  Issue.record(
+    Comment(rawValue: "\(what): expected \(expected), got \(actual). \(hint)"),
+    sourceLocation: sourceLocation)
+  return false
+}
+
+/// Records `message` as a failure unless `condition` holds, and returns the condition.
+@discardableResult
+public func expectThat(
+  _ condition: Bool, _ message: @autoclosure () -> String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+  if !condition { Issue.record(Comment(rawValue: message()), sourceLocation: sourceLocation) }
+  return condition
+}

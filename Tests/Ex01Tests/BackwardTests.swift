@@ -1,0 +1,70 @@
+import CourseSupport
+import CourseTesting
+import Ex01
+import GradientCheck
+import ReferenceRNN
+import Testing
+
+/// Task `backward`: BPTT. Your backward runs on the reference's forward pass, so a mistake in
+/// your forward cannot hide (or cause) one here.
+@Suite("backward") struct Backward {
+  let problem = Fixtures.rnnProblem()
+
+  func referencePass(_ p: RNNParameters, _ hPrev: Vector) -> ForwardPass {
+    Reference.forward(inputs: problem.inputs, targets: problem.targets, hPrev: hPrev, parameters: p)
+  }
+
+  @Test("returns gradients shaped like the parameters")
+  func shapes() {
+    let result = backward(referencePass(problem.parameters, problem.hPrev), parameters: problem.parameters)
+    for tensor in RNNTensor.allCases {
+      let want = problem.parameters.shape(of: tensor)
+      let got = result.gradients.shape(of: tensor)
+      expectThat(got == want, "backward: \(tensor.gradientName) has shape \(got.rows)×\(got.cols), expected \(want.rows)×\(want.cols). Start from p.zeros().")
+    }
+    expectCount(result.dhPrev.count, 8, "backward: dhPrev.count (H = 8)", hint: "dhPrev is dh_next after the t = 0 step.")
+  }
+
+  /// Central differences of the reference loss, relative error |a−n| / max(1e-8, |a|+|n|).
+  /// 1e-7 is the course's bar: a correct BPTT in Double reaches ~1e-9 on this problem, while
+  /// a missing term (such as dh_next) gives errors of order 1e-1.
+  @Test("every gradient passes the numeric gradient check (relative error ≤ 1e-7)")
+  func numericGradientCheck() {
+    let p = problem.parameters
+    let result = backward(referencePass(p, problem.hPrev), parameters: p)
+    let report = checkRNNGradients(parameters: p, hPrev: problem.hPrev, backward: result) { p, h in
+      referencePass(p, h).loss
+    }
+    for tensor in report.tensors where !tensor.passes(tolerance: 1e-7) {
+      let name = tensor.tensor == "hPrev" ? "dhPrev" : "d" + tensor.tensor
+      if let problem = tensor.problem {
+        Issue.record("gradient check: \(name): \(problem).")
+      } else {
+        Issue.record(
+          Comment(rawValue: "gradient check: \(name) is wrong at \(tensor.location): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7. \(hint(for: tensor.tensor))"))
+      }
+    }
+  }
+
+  @Test("gradients equal the reference's analytic gradients")
+  func matchesReference() {
+    let pass = referencePass(problem.parameters, problem.hPrev)
+    let result = backward(pass, parameters: problem.parameters)
+    let expected = Reference.backward(pass, parameters: problem.parameters)
+    expectMatch(
+      firstMismatch("d", actual: result.gradients, expected: expected.gradients, tolerance: 1e-10),
+      "backward: gradient", tolerance: 1e-10, hint: "Run `swift run grader hint ex01 backward` for the formulas step by step.")
+    expectMatch(
+      firstMismatch("dhPrev", actual: result.dhPrev, expected: expected.dhPrev, tolerance: 1e-10),
+      "backward: dhPrev", tolerance: 1e-10, hint: "dhPrev is Whhᵀ·draw_0, the dh_next left after the t = 0 step.")
+  }
+
+  func hint(for tensor: String) -> String {
+    switch tensor {
+    case "Why", "by": return "dy_t = p_t − onehot(target_t); dWhy += dy_t·h_tᵀ, dby += dy_t."
+    case "hPrev": return "After the loop, dh_next = Whhᵀ·draw_0 is ∂L/∂hPrev."
+    case "Whh": return "dWhh += draw_t·h_{t−1}ᵀ, and h_{t−1} is hPrev at t = 0 (pass.hidden(before: t))."
+    default: return "dh_t = Whyᵀ·dy_t + dh_next, then draw_t = (1 − h_t²) ⊙ dh_t; did you add dh_next from step t+1?"
+    }
+  }
+}
