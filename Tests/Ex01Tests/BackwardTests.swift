@@ -38,10 +38,10 @@ import Testing
     for tensor in report.tensors where !tensor.passes(tolerance: 1e-7) {
       let name = tensor.tensor == "hPrev" ? "dhPrev" : "d" + tensor.tensor
       if let problem = tensor.problem {
-        Issue.record("gradient check: \(name): \(problem).")
+        Issue.record("\(name): \(problem).")
       } else {
         Issue.record(
-          Comment(rawValue: "gradient check: \(name) is wrong at \(tensor.location): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7. \(hint(for: tensor.tensor))"))
+          Comment(rawValue: "\(name) is wrong at \(tensor.location): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7. \(hint(for: tensor.tensor))"))
       }
     }
   }

@@ -9,6 +9,11 @@ public struct Course: Codable, Sendable, Equatable {
 
   public static let registryPath = "Grader/course.json"
 
+  public init(title: String, exercises: [Exercise]) {
+    self.title = title
+    self.exercises = exercises
+  }
+
   public func exercise(_ id: String) -> Exercise? {
     exercises.first { $0.id == id.lowercased() }
   }
@@ -55,6 +60,14 @@ public struct Exercise: Codable, Sendable, Equatable {
   public var folder: String
   public var tasks: [ExerciseTask]
 
+  public init(id: String, title: String, module: String, folder: String, tasks: [ExerciseTask]) {
+    self.id = id
+    self.title = title
+    self.module = module
+    self.folder = folder
+    self.tasks = tasks
+  }
+
   public var exercisePath: String { "Exercises/\(folder)" }
   public var solutionPath: String { "Solutions/\(folder)" }
   public var lessonPath: String { "Exercises/\(folder)/README.md" }
@@ -76,7 +89,21 @@ public struct ExerciseTask: Codable, Sendable, Equatable {
   /// The watchdog's limit for this task's tests.
   public var timeLimitSeconds: Double?
 
-  public static let defaultTimeLimit = 20.0
+  public init(
+    id: String, title: String, suite: String, stubs: [String], hints: [String],
+    timeLimitSeconds: Double? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.suite = suite
+    self.stubs = stubs
+    self.hints = hints
+    self.timeLimitSeconds = timeLimitSeconds
+  }
+
+  // Every ex01 task runs in under 0.1 s in a debug build; 5 s is a wide margin that still
+  // answers quickly when a learner writes an endless loop.
+  public static let defaultTimeLimit = 5.0
   public var timeLimit: Double { timeLimitSeconds ?? Self.defaultTimeLimit }
 }
 

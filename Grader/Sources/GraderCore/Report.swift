@@ -33,6 +33,18 @@ public struct TaskReport: Sendable, Equatable, Codable {
   /// Where to look: the TODO stub, the line that crashed, or the function the task grades.
   public let location: SourcePlace?
   public let durationSeconds: Double
+
+  public init(
+    id: String, title: String, status: TaskStatus, message: String?, location: SourcePlace?,
+    durationSeconds: Double
+  ) {
+    self.id = id
+    self.title = title
+    self.status = status
+    self.message = message
+    self.location = location
+    self.durationSeconds = durationSeconds
+  }
 }
 
 public enum ExerciseStatus: String, Sendable, Codable {
@@ -104,4 +116,10 @@ public struct GradingRun: Sendable, Codable {
   public let mode: SourceMode
   public let buildSeconds: Double
   public let exercises: [ExerciseReport]
+
+  public init(mode: SourceMode, buildSeconds: Double, exercises: [ExerciseReport]) {
+    self.mode = mode
+    self.buildSeconds = buildSeconds
+    self.exercises = exercises
+  }
 }

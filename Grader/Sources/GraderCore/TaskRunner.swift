@@ -67,11 +67,7 @@ struct TaskRunner: Sendable {
           + "(check the suite name in \(Course.registryPath))", nil, seconds)
     }
     if !events.failures.isEmpty {
-      let failures = events.failures.map { failure in
-        let test = events.displayName(failure.testID)
-        return "\(test): \(failure.message)"
-      }
-      return report(task, .failed, failures.joined(separator: "\n"), taskPlace, seconds)
+      return report(task, .failed, failureText(events), taskPlace, seconds)
     }
     if case .exited(0) = outcome.ending {
       return report(task, .passed, nil, taskPlace, seconds)
@@ -84,6 +80,20 @@ struct TaskRunner: Sendable {
     }
     return report(
       task, .crashed, "the test process \(how) without reporting a failure", taskPlace, seconds)
+  }
+
+  /// Each failing test once, by name, with its failures under it.
+  func failureText(_ events: TestRunEvents) -> String {
+    var order: [String] = []
+    var messages: [String: [String]] = [:]
+    for failure in events.failures {
+      if messages[failure.testID] == nil { order.append(failure.testID) }
+      messages[failure.testID, default: []].append(failure.message)
+    }
+    return order.map { id in
+      (["✗ " + events.displayName(id)] + messages[id]!.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") })
+        .joined(separator: "\n")
+    }.joined(separator: "\n")
   }
 
   /// The learner's line: the trap's own place when it is in the exercise, otherwise the

@@ -118,7 +118,11 @@ public struct TextReport: Sendable {
 
   func compileErrors(_ errors: [CompilerDiagnostic]) -> [String] {
     let shown = errors.prefix(8).map { e in
-      e.file == nil ? "  " + e.message : "  \(e.location): \(e.message)"
+      var line = e.file == nil ? "  " + e.message : "  \(e.location): \(e.message)"
+      if e.message.contains("imports another target") {
+        line += "\n  Exercises may import CourseSupport and GradientCheck only: the reference answers are off limits."
+      }
+      return line
     }
     return shown + (errors.count > 8 ? ["  … and \(errors.count - 8) more"] : [])
   }

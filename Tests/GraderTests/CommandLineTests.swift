@@ -1,0 +1,58 @@
+import Foundation
+import GraderCore
+import Testing
+
+/// The grader executable itself, on the real course: bad input is one line and a non-zero exit.
+@Suite("the grader command line") struct CommandLineTests {
+  /// The `grader` built next to this test binary.
+  static let grader: URL? = {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("grader")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    return nil
+  }()
+  static let courseRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  func run(_ arguments: [String]) throws -> ProcessOutcome {
+    let grader = try #require(Self.grader, "the grader executable is built next to the tests")
+    return try runProcess(grader.path, arguments, in: Self.courseRoot, timeLimit: 60)
+  }
+
+  @Test("an unknown exercise is one line and exit 2", arguments: [["ex99"], ["hint", "ex99"]])
+  func unknownExercise(_ arguments: [String]) throws {
+    let outcome = try run(arguments)
+    #expect(outcome.ending == .exited(2))
+    #expect(outcome.standardError.hasPrefix("error: unknown exercise \"ex99\": the course has ex01"), "\(outcome.standardError)")
+    #expect(outcome.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test("an unknown option or task is one line and exit 2", arguments: [["--frobnicate"], ["hint", "ex01", "nosuchtask"], ["hint", "ex01", "forward", "--level", "0"]])
+  func badInput(_ arguments: [String]) throws {
+    let outcome = try run(arguments)
+    #expect(outcome.ending == .exited(2))
+    #expect(outcome.standardError.hasPrefix("error: "), "\(outcome.standardError)")
+    #expect(outcome.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test("list and hint work without building anything")
+  func listAndHint() throws {
+    let list = try run(["list"])
+    #expect(list.ending == .exited(0))
+    #expect(list.standardOutput.contains("ex01  RNN from scratch"), "\(list.standardOutput)")
+    let hint = try run(["hint", "ex01", "backward", "--level", "2"])
+    #expect(hint.ending == .exited(0))
+    #expect(hint.standardOutput.contains("2. "), "\(hint.standardOutput)")
+  }
+
+  @Test("outside the course it says so")
+  func outsideTheCourse() throws {
+    let grader = try #require(Self.grader)
+    let outcome = try runProcess(grader.path, [], in: FileManager.default.temporaryDirectory, timeLimit: 60)
+    #expect(outcome.ending == .exited(2))
+    #expect(outcome.standardError.contains("not inside the course"), "\(outcome.standardError)")
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GraderCore
+import Testing
+
+/// Untrusted learner code, graded for real: the fixture's stubs fail in every way the grader
+/// must report without crashing, hanging or losing the other tasks' results.
+@Suite("grading learner code that goes wrong") struct GradingTests {
+  let file = "Exercises/mini/Mini.swift"
+
+  func report() throws -> ExerciseReport { try MiniCourse.exercises.get() }
+
+  @Test("a right answer passes")
+  func right() throws {
+    let task = try #require(try report().task("right"))
+    #expect(task.status == .passed, "\(task)")
+  }
+
+  @Test("a wrong value fails with the test's message")
+  func wrongValue() throws {
+    let task = try #require(try report().task("wrong"))
+    #expect(task.status == .failed)
+    #expect(task.message?.contains("wrongValue(): expected 42, got 41") == true, "\(task.message ?? "nil")")
+    #expect(task.message?.contains("the answer is 42") == true, "the failing test is named: \(task.message ?? "nil")")
+    #expect(task.location?.file == file)
+  }
+
+  @Test("a TODO stub is reported as TODO at its file:line")
+  func todo() throws {
+    let task = try #require(try report().task("todo"))
+    #expect(task.status == .todo, "\(task)")
+    #expect(task.location == SourcePlace(file: file, line: try #require(MiniCourse.line(of: "// TODO"))))
+  }
+
+  @Test("an index out of range is a crash, with its message and the learner's line")
+  func trap() throws {
+    let task = try #require(try report().task("trap"))
+    #expect(task.status == .crashed, "\(task)")
+    #expect(task.message?.contains("Index out of range") == true, "\(task.message ?? "nil")")
+    #if os(Linux)
+      // The runtime's backtracer (on by default on Linux) names the frame in learner code.
+      #expect(task.location == SourcePlace(file: file, line: try #require(MiniCourse.line(of: "// TRAP"))))
+    #endif
+  }
+
+  @Test("a failed precondition is a crash with its message")
+  func precondition() throws {
+    let task = try #require(try report().task("precondition"))
+    #expect(task.status == .crashed, "\(task)")
+    #expect(task.message?.contains("n must be positive") == true, "\(task.message ?? "nil")")
+  }
+
+  @Test("an endless loop is stopped by the watchdog and reported as timed out")
+  func loop() throws {
+    let task = try #require(try report().task("loop"))
+    #expect(task.status == .timedOut, "\(task)")
+    #expect(task.durationSeconds < 10, "the 2 s limit was enforced, took \(task.durationSeconds) s")
+    #expect(task.message?.contains("stopped after 2 s") == true, "\(task.message ?? "nil")")
+  }
+
+  @Test("a NaN result is a failure with a clear message")
+  func nan() throws {
+    let task = try #require(try report().task("nan"))
+    #expect(task.status == .failed, "\(task)")
+    #expect(task.message?.contains("got nan") == true, "\(task.message ?? "nil")")
+  }
+
+  @Test("the exercise is in progress: one task of seven passes")
+  func summary() throws {
+    let report = try report()
+    #expect(report.status == .inProgress)
+    #expect(report.passedCount == 1)
+  }
+
+  @Test("--solution grades Solutions/: every task passes")
+  func solutions() throws {
+    let report = try MiniCourse.solutions.get()
+    #expect(report.tasks.map(\.status) == Array(repeating: .passed, count: 7), "\(report.tasks.map { "\($0.id): \($0.status)" })")
+    #expect(report.status == .done)
+  }
+
+  @Test("a compile error is shown as file:line: message and no task runs")
+  func compileError() throws {
+    let report = try MiniCourse.gradeWithExtraCode("func broken() -> Int { return \"text\" }\n")
+    #expect(report.status == .doesNotCompile)
+    let error = try #require(report.compileErrors.first)
+    #expect(error.file == file)
+    #expect(error.line == MiniCourse.lineCount + 1, "the appended line: \(error.location)")
+    #expect(error.message.contains("String"), "\(error.message)")
+    #expect(report.tasks.allSatisfy { $0.status == .notRun })
+  }
+
+  @Test("importing the answers (a module the exercise does not depend on) is a compile error")
+  func undeclaredImport() throws {
+    let report = try MiniCourse.gradeWithExtraCode("", prepending: "import Answers\n")
+    #expect(report.status == .doesNotCompile)
+    #expect(
+      report.compileErrors.contains { $0.message.contains("imports another target (Answers)") },
+      "\(report.compileErrors)")
+  }
+}
