@@ -35,6 +35,9 @@ var targets: [Target] = [
   .target(name: "GraderCore", path: "Grader/Sources/GraderCore"),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
   .testTarget(
+    name: "ReferenceTests", dependencies: ["CourseSupport", "GradientCheck", "ReferenceRNN"],
+    path: "Tests/ReferenceTests"),
+  .testTarget(
     name: "GraderTests", dependencies: ["GraderCore"], path: "Tests/GraderTests",
     exclude: ["Fixtures"]),
 ]

@@ -20,7 +20,7 @@ public struct CourseCheck: Sendable {
   }
 
   /// Runs every check, calling `log` with a line as each one finishes.
-  public func run(includeGraderTests: Bool = true, log: @Sendable (String) -> Void) throws -> Outcome {
+  public func run(includeToolkitTests: Bool = true, log: @Sendable (String) -> Void) throws -> Outcome {
     var outcome = Outcome()
     func record(_ name: String, _ problems: [String], passes: Int = 1) {
       if problems.isEmpty {
@@ -48,9 +48,9 @@ public struct CourseCheck: Sendable {
       problems(in: exercises, expecting: .todo, "should be TODO in Exercises"),
       passes: exercises.exercises.reduce(0) { $0 + $1.tasks.count })
 
-    if includeGraderTests {
-      let (count, problems) = try graderTests()
-      record("the grader's own tests (\(count))", problems, passes: max(count, 1))
+    if includeToolkitTests {
+      let (count, problems) = try toolkitTests()
+      record("the grader's and the Reference toolkit's own tests (\(count))", problems, passes: max(count, 1))
     }
     return outcome
   }
@@ -166,22 +166,22 @@ public struct CourseCheck: Sendable {
     return problems
   }
 
-  /// Runs `Tests/GraderTests` from the learner-mode build.
-  func graderTests() throws -> (Int, [String]) {
+  /// Runs `Tests/GraderTests` and `Tests/ReferenceTests` from the learner-mode build.
+  func toolkitTests() throws -> (Int, [String]) {
     let runner = TaskRunner(
       root: grader.root, mode: .exercises, launcher: try TestLauncher(root: grader.root, mode: .exercises))
-    let (outcome, events) = try runner.runTests(filter: "^GraderTests\\.", timeLimit: 1200)
+    let (outcome, events) = try runner.runTests(filter: "^(GraderTests|ReferenceTests)\\.", timeLimit: 1200)
     var problems = events.failures.map { f in
-      "\(f.file.map { "Tests/" + $0 } ?? "Tests/GraderTests")\(f.line.map { ":\($0)" } ?? ""): \(events.displayName(f.testID)): \(f.message.split(separator: "\n").first ?? "")"
+      "\(f.file.map { "Tests/" + $0 } ?? "Tests")\(f.line.map { ":\($0)" } ?? ""): \(events.displayName(f.testID)): \(f.message.split(separator: "\n").first ?? "")"
     }
     if let crash = CrashReport(standardError: outcome.standardError) {
-      problems.append("Tests/GraderTests: crashed in \(events.unfinished.map(events.displayName).joined(separator: ", ")): \(crash.message)")
+      problems.append("Tests: crashed in \(events.unfinished.map(events.displayName).joined(separator: ", ")): \(crash.message)")
     } else if outcome.ending == .timedOut {
-      problems.append("Tests/GraderTests: timed out")
+      problems.append("Tests: the toolkit tests timed out")
     } else if problems.isEmpty && outcome.ending != .exited(0) {
-      problems.append("Tests/GraderTests: the test process ended with \(outcome.ending)")
+      problems.append("Tests: the toolkit tests ended with \(outcome.ending)")
     }
-    if events.functions.isEmpty { problems.append("Tests/GraderTests: no tests ran") }
+    if events.functions.isEmpty { problems.append("Tests: no toolkit tests ran") }
     return (events.functions.count, problems)
   }
 }
