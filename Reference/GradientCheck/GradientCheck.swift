@@ -81,7 +81,8 @@ public struct GradientCheckReport: Sendable, CustomStringConvertible {
   public var description: String {
     tensors.map { t in
       if let problem = t.problem { return "\(t.tensor): \(problem)" }
-      return "\(t.location): analytic \(formatScalar(t.analytic)), numeric \(formatScalar(t.numeric)), "
+      return
+        "\(t.location): analytic \(formatScalar(t.analytic)), numeric \(formatScalar(t.numeric)), "
         + "relative error \(formatScalar(t.relativeError))"
     }.joined(separator: "\n")
   }
@@ -113,7 +114,8 @@ public func checkGradients<Point>(
     }
     guard given.count == count else {
       results.append(
-        missing(tensor, "the analytic gradient has \(given.count) numbers, the tensor has \(count)"))
+        missing(tensor, "the analytic gradient has \(given.count) numbers, the tensor has \(count)")
+      )
       continue
     }
     let numeric = numericGradient(of: loss, at: point, tensor: tensor, step: step)
@@ -142,7 +144,9 @@ public func checkGradients<Point>(
   return GradientCheckReport(tensors: results, step: step)
 }
 
-private func missing<Point>(_ tensor: CheckedTensor<Point>, _ problem: String) -> TensorGradientCheck {
+private func missing<Point>(_ tensor: CheckedTensor<Point>, _ problem: String)
+  -> TensorGradientCheck
+{
   TensorGradientCheck(
     tensor: tensor.name, location: tensor.name, analytic: .nan, numeric: .nan,
     relativeError: .infinity, problem: problem)

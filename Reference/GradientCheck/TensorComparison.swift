@@ -30,7 +30,9 @@ public func isClose(_ actual: Double, _ expected: Double, tolerance: Double) -> 
 public func firstMismatch(
   _ name: String, actual: [Double], expected: [Double], tolerance: Double, cols: Int = 1
 ) -> Mismatch? {
-  func label(_ i: Int) -> String { cols == 1 ? "\(name)[\(i)]" : "\(name)[\(i / cols), \(i % cols)]" }
+  func label(_ i: Int) -> String {
+    cols == 1 ? "\(name)[\(i)]" : "\(name)[\(i / cols), \(i % cols)]"
+  }
   if actual.count != expected.count {
     return Mismatch(
       location: name, expected: Double(expected.count), actual: Double(actual.count),
@@ -58,7 +60,8 @@ public func firstMismatch(_ name: String, actual: Matrix, expected: Matrix, tole
 {
   if actual.rows != expected.rows || actual.cols != expected.cols {
     return Mismatch(
-      location: name, expected: Double(expected.scalars.count), actual: Double(actual.scalars.count),
+      location: name, expected: Double(expected.scalars.count),
+      actual: Double(actual.scalars.count),
       note: "shape \(actual.rows)×\(actual.cols), expected \(expected.rows)×\(expected.cols)")
   }
   return firstMismatch(

@@ -39,11 +39,15 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   public subscript(r: Int, c: Int) -> Double {
     get {
-      precondition(r >= 0 && r < rows && c >= 0 && c < cols, "Matrix index (\(r), \(c)) out of \(rows)×\(cols)")
+      precondition(
+        r >= 0 && r < rows && c >= 0 && c < cols, "Matrix index (\(r), \(c)) out of \(rows)×\(cols)"
+      )
       return scalars[r * cols + c]
     }
     set {
-      precondition(r >= 0 && r < rows && c >= 0 && c < cols, "Matrix index (\(r), \(c)) out of \(rows)×\(cols)")
+      precondition(
+        r >= 0 && r < rows && c >= 0 && c < cols, "Matrix index (\(r), \(c)) out of \(rows)×\(cols)"
+      )
       scalars[r * cols + c] = newValue
     }
   }
@@ -99,7 +103,9 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// self[:, j] += v (the gradient of W·e_j with respect to W).
   public mutating func addToColumn(_ j: Int, _ v: Vector) {
-    precondition(j >= 0 && j < cols && v.count == rows, "addToColumn: column \(j), length \(v.count) on \(rows)×\(cols)")
+    precondition(
+      j >= 0 && j < cols && v.count == rows,
+      "addToColumn: column \(j), length \(v.count) on \(rows)×\(cols)")
     for r in 0..<rows { scalars[r * cols + j] += v.scalars[r] }
   }
 

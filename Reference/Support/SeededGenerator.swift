@@ -68,7 +68,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     let words = try c.decode([UInt64].self, forKey: .state)
     guard words.count == 4 else {
       throw DecodingError.dataCorruptedError(
-        forKey: .state, in: c, debugDescription: "generator state needs 4 words, found \(words.count)")
+        forKey: .state, in: c,
+        debugDescription: "generator state needs 4 words, found \(words.count)")
     }
     state = (words[0], words[1], words[2], words[3])
     spareNormal = try c.decodeIfPresent(Double.self, forKey: .spareNormal)

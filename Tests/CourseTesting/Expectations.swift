@@ -24,7 +24,8 @@ public func expectClose(
   guard !isClose(actual, expected, tolerance: tolerance) else { return }
   var text = "\(what): expected \(formatScalar(expected)), got \(formatScalar(actual))"
   if actual.isFinite {
-    text += " (difference \(formatScalar(abs(actual - expected))), tolerance \(formatScalar(tolerance)))"
+    text +=
+      " (difference \(formatScalar(abs(actual - expected))), tolerance \(formatScalar(tolerance)))"
   } else {
     text += " (a non-finite value: look for log(0), exp overflow or a division by zero)"
   }

@@ -16,13 +16,19 @@ import Testing
 
   @Test("returns gradients shaped like the parameters")
   func shapes() {
-    let result = backward(referencePass(problem.parameters, problem.hPrev), parameters: problem.parameters)
+    let result = backward(
+      referencePass(problem.parameters, problem.hPrev), parameters: problem.parameters)
     for tensor in RNNTensor.allCases {
       let want = problem.parameters.shape(of: tensor)
       let got = result.gradients.shape(of: tensor)
-      expectThat(got == want, "backward: \(tensor.gradientName) has shape \(got.rows)×\(got.cols), expected \(want.rows)×\(want.cols). Start from p.zeros().")
+      expectThat(
+        got == want,
+        "backward: \(tensor.gradientName) has shape \(got.rows)×\(got.cols), expected \(want.rows)×\(want.cols). Start from p.zeros()."
+      )
     }
-    expectCount(result.dhPrev.count, 8, "backward: dhPrev.count (H = 8)", hint: "dhPrev is dh_next after the t = 0 step.")
+    expectCount(
+      result.dhPrev.count, 8, "backward: dhPrev.count (H = 8)",
+      hint: "dhPrev is dh_next after the t = 0 step.")
   }
 
   /// Central differences of the reference loss, relative error |a−n| / max(1e-8, |a|+|n|).
@@ -41,7 +47,10 @@ import Testing
         Issue.record("\(name): \(problem).")
       } else {
         Issue.record(
-          Comment(rawValue: "\(name) is wrong at \(tensor.location): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7. \(hint(for: tensor.tensor))"))
+          Comment(
+            rawValue:
+              "\(name) is wrong at \(tensor.location): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7. \(hint(for: tensor.tensor))"
+          ))
       }
     }
   }
@@ -53,18 +62,23 @@ import Testing
     let expected = Reference.backward(pass, parameters: problem.parameters)
     expectMatch(
       firstMismatch("d", actual: result.gradients, expected: expected.gradients, tolerance: 1e-10),
-      "backward: gradient", tolerance: 1e-10, hint: "Run `swift run grader hint ex01 backward` for the formulas step by step.")
+      "backward: gradient", tolerance: 1e-10,
+      hint: "Run `swift run grader hint ex01 backward` for the formulas step by step.")
     expectMatch(
       firstMismatch("dhPrev", actual: result.dhPrev, expected: expected.dhPrev, tolerance: 1e-10),
-      "backward: dhPrev", tolerance: 1e-10, hint: "dhPrev is Whhᵀ·draw_0, the dh_next left after the t = 0 step.")
+      "backward: dhPrev", tolerance: 1e-10,
+      hint: "dhPrev is Whhᵀ·draw_0, the dh_next left after the t = 0 step.")
   }
 
   func hint(for tensor: String) -> String {
     switch tensor {
     case "Why", "by": return "dy_t = p_t − onehot(target_t); dWhy += dy_t·h_tᵀ, dby += dy_t."
     case "hPrev": return "After the loop, dh_next = Whhᵀ·draw_0 is ∂L/∂hPrev."
-    case "Whh": return "dWhh += draw_t·h_{t−1}ᵀ, and h_{t−1} is hPrev at t = 0 (pass.hidden(before: t))."
-    default: return "dh_t = Whyᵀ·dy_t + dh_next, then draw_t = (1 − h_t²) ⊙ dh_t; did you add dh_next from step t+1?"
+    case "Whh":
+      return "dWhh += draw_t·h_{t−1}ᵀ, and h_{t−1} is hPrev at t = 0 (pass.hidden(before: t))."
+    default:
+      return
+        "dh_t = Whyᵀ·dy_t + dh_next, then draw_t = (1 − h_t²) ⊙ dh_t; did you add dh_next from step t+1?"
     }
   }
 }

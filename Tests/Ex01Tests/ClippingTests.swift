@@ -11,7 +11,9 @@ import Testing
     var g = RNNParameters.zeros(hiddenSize: 3, vocabularySize: 2)
     let pattern = [-7.0, -1.5, -0.25, 0, 0.75, 1.5, 2.0, 1e9, -1.4999]
     for tensor in RNNTensor.allCases {
-      for i in g[tensor].indices { g[tensor][i] = pattern[(i + tensor.rawValue.count) % pattern.count] }
+      for i in g[tensor].indices {
+        g[tensor][i] = pattern[(i + tensor.rawValue.count) % pattern.count]
+      }
     }
     return g
   }
@@ -27,9 +29,13 @@ import Testing
         let before = original[tensor][i]
         let after = g[tensor][i]
         let expected = min(max(before, -1.5), 1.5)
-        let place = cols == 1 ? "\(tensor.gradientName)[\(i)]" : "\(tensor.gradientName)[\(i / cols), \(i % cols)]"
+        let place =
+          cols == 1
+          ? "\(tensor.gradientName)[\(i)]" : "\(tensor.gradientName)[\(i / cols), \(i % cols)]"
         if after != expected {
-          Issue.record("clip(limit: 1.5): \(place) was \(before), expected \(expected), got \(after). \(abs(before) <= 1.5 ? "Values inside [−limit, limit] must stay exactly as they are." : "Values outside become ±limit, keeping their sign.")")
+          Issue.record(
+            "clip(limit: 1.5): \(place) was \(before), expected \(expected), got \(after). \(abs(before) <= 1.5 ? "Values inside [−limit, limit] must stay exactly as they are." : "Values outside become ±limit, keeping their sign.")"
+          )
           return
         }
       }
@@ -41,6 +47,8 @@ import Testing
     var g = RNNParameters.zeros(hiddenSize: 2, vocabularySize: 2)
     g.Wxh.scalars = [9, -9, 4.5, -4.5]
     clip(&g)
-    #expect(g.Wxh.scalars == [5, -5, 4.5, -4.5], "clip(&g) with the default limit: expected dWxh [5, -5, 4.5, -4.5], got \(g.Wxh.scalars)")
+    #expect(
+      g.Wxh.scalars == [5, -5, 4.5, -4.5],
+      "clip(&g) with the default limit: expected dWxh [5, -5, 4.5, -4.5], got \(g.Wxh.scalars)")
   }
 }

@@ -22,7 +22,9 @@ import Testing
     for _ in 0..<300 {
       let loss = trainer.step()
       guard loss.isFinite else {
-        Issue.record("training: the loss became \(loss) at iteration \(trainer.iteration). Check clip and adagradUpdate (the +1e-8 inside the square root).")
+        Issue.record(
+          "training: the loss became \(loss) at iteration \(trainer.iteration). Check clip and adagradUpdate (the +1e-8 inside the square root)."
+        )
         return
       }
       lastLosses.append(loss)
@@ -30,9 +32,14 @@ import Testing
     // Per character, averaged over the last 20 iterations. The reference reaches ~0.001;
     // a uniform guess is ln 3 ≈ 1.1.
     let perCharacter = lastLosses.suffix(20).reduce(0, +) / (20 * 8)
-    expectThat(perCharacter < 0.05, "training: after 300 iterations on abcabc… the loss per character is \(formatScalar(perCharacter)), expected below 0.05 (a uniform guess is 1.1). If every other task passes, check that adagradUpdate changes the parameters you were given.")
+    expectThat(
+      perCharacter < 0.05,
+      "training: after 300 iterations on abcabc… the loss per character is \(formatScalar(perCharacter)), expected below 0.05 (a uniform guess is 1.1). If every other task passes, check that adagradUpdate changes the parameters you were given."
+    )
     let sample = sampleGreedy(parameters: trainer.parameters, hPrev: .zeros(12), seed: 0, count: 9)
     let letters = String(sample.map { Character(UnicodeScalar(UInt8(97 + max(0, min($0, 25))))) })
-    expectThat(letters == "bcabcabca", "training: greedy sampling from \"a\" gave \"\(letters)\", expected \"bcabcabca\".")
+    expectThat(
+      letters == "bcabcabca",
+      "training: greedy sampling from \"a\" gave \"\(letters)\", expected \"bcabcabca\".")
   }
 }

@@ -26,11 +26,18 @@ import Testing
   func unknownExercise(_ arguments: [String]) throws {
     let outcome = try run(arguments)
     #expect(outcome.ending == .exited(2))
-    #expect(outcome.standardError.hasPrefix("error: unknown exercise \"ex99\": the course has ex01"), "\(outcome.standardError)")
+    #expect(
+      outcome.standardError.hasPrefix("error: unknown exercise \"ex99\": the course has ex01"),
+      "\(outcome.standardError)")
     #expect(outcome.standardError.split(separator: "\n").count == 1)
   }
 
-  @Test("an unknown option or task is one line and exit 2", arguments: [["--frobnicate"], ["hint", "ex01", "nosuchtask"], ["hint", "ex01", "forward", "--level", "0"]])
+  @Test(
+    "an unknown option or task is one line and exit 2",
+    arguments: [
+      ["--frobnicate"], ["hint", "ex01", "nosuchtask"],
+      ["hint", "ex01", "forward", "--level", "0"],
+    ])
   func badInput(_ arguments: [String]) throws {
     let outcome = try run(arguments)
     #expect(outcome.ending == .exited(2))
@@ -51,7 +58,8 @@ import Testing
   @Test("outside the course it says so")
   func outsideTheCourse() throws {
     let grader = try #require(Self.grader)
-    let outcome = try runProcess(grader.path, [], in: FileManager.default.temporaryDirectory, timeLimit: 60)
+    let outcome = try runProcess(
+      grader.path, [], in: FileManager.default.temporaryDirectory, timeLimit: 60)
     #expect(outcome.ending == .exited(2))
     #expect(outcome.standardError.contains("not inside the course"), "\(outcome.standardError)")
   }

@@ -19,8 +19,12 @@ import Testing
   func wrongValue() throws {
     let task = try #require(try report().task("wrong"))
     #expect(task.status == .failed)
-    #expect(task.message?.contains("wrongValue(): expected 42, got 41") == true, "\(task.message ?? "nil")")
-    #expect(task.message?.contains("the answer is 42") == true, "the failing test is named: \(task.message ?? "nil")")
+    #expect(
+      task.message?.contains("wrongValue(): expected 42, got 41") == true,
+      "\(task.message ?? "nil")")
+    #expect(
+      task.message?.contains("the answer is 42") == true,
+      "the failing test is named: \(task.message ?? "nil")")
     #expect(task.location?.file == file)
   }
 
@@ -28,7 +32,8 @@ import Testing
   func todo() throws {
     let task = try #require(try report().task("todo"))
     #expect(task.status == .todo, "\(task)")
-    #expect(task.location == SourcePlace(file: file, line: try #require(MiniCourse.line(of: "// TODO"))))
+    #expect(
+      task.location == SourcePlace(file: file, line: try #require(MiniCourse.line(of: "// TODO"))))
   }
 
   @Test("an index out of range is a crash, with its message and the learner's line")
@@ -38,7 +43,9 @@ import Testing
     #expect(task.message?.contains("Index out of range") == true, "\(task.message ?? "nil")")
     #if os(Linux)
       // The runtime's backtracer (on by default on Linux) names the frame in learner code.
-      #expect(task.location == SourcePlace(file: file, line: try #require(MiniCourse.line(of: "// TRAP"))))
+      #expect(
+        task.location == SourcePlace(file: file, line: try #require(MiniCourse.line(of: "// TRAP")))
+      )
     #endif
   }
 
@@ -74,7 +81,9 @@ import Testing
   @Test("--solution grades Solutions/: every task passes")
   func solutions() throws {
     let report = try MiniCourse.solutions.get()
-    #expect(report.tasks.map(\.status) == Array(repeating: .passed, count: 7), "\(report.tasks.map { "\($0.id): \($0.status)" })")
+    #expect(
+      report.tasks.map(\.status) == Array(repeating: .passed, count: 7),
+      "\(report.tasks.map { "\($0.id): \($0.status)" })")
     #expect(report.status == .done)
   }
 

@@ -38,7 +38,9 @@ enum MiniCourse {
   }
 
   static var exerciseText: String {
-    (try? String(contentsOf: fixture.appendingPathComponent("Exercises/mini/Mini.swift"), encoding: .utf8)) ?? ""
+    (try? String(
+      contentsOf: fixture.appendingPathComponent("Exercises/mini/Mini.swift"), encoding: .utf8))
+      ?? ""
   }
 
   /// How many lines the fixture's exercise has (it ends with a newline).
@@ -46,7 +48,9 @@ enum MiniCourse {
 
   /// The 1-based line of the first line of the fixture's exercise containing `marker`.
   static func line(of marker: String) -> Int? {
-    exerciseText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }.map { $0 + 1 }
+    exerciseText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+      $0.contains(marker)
+    }.map { $0 + 1 }
   }
 }
 

@@ -49,16 +49,21 @@ import Testing
       """
     let crash = try #require(CrashReport(standardError: stderr))
     #expect(crash.message == "Index out of range")
-    #expect(crash.frames.map(\.path) == ["/course/Exercises/mini/Mini.swift", "/course/Tests/MiniTests/T.swift"])
+    #expect(
+      crash.frames.map(\.path) == [
+        "/course/Exercises/mini/Mini.swift", "/course/Tests/MiniTests/T.swift",
+      ])
     #expect(crash.frames.first?.line == 15)
   }
 
   @Test("a precondition keeps its kind in the message; clean output is no crash")
   func preconditionAndNoCrash() throws {
-    let crash = try #require(CrashReport(standardError: "Mini/Mini.swift:20: Precondition failed: n must be positive\n"))
+    let crash = try #require(
+      CrashReport(standardError: "Mini/Mini.swift:20: Precondition failed: n must be positive\n"))
     #expect(crash.message == "Precondition failed: n must be positive")
     #expect(!crash.isTODO)
-    #expect(CrashReport(standardError: "◇ Test run started.\n✔ Test run with 2 tests passed.\n") == nil)
+    #expect(
+      CrashReport(standardError: "◇ Test run started.\n✔ Test run with 2 tests passed.\n") == nil)
   }
 
   @Test("the event stream gives tests, failures with their messages, and the unfinished test")
@@ -83,14 +88,22 @@ import Testing
 
   @Test("a registry that is not valid JSON, or lacks a field, is one clear error")
   func badRegistry() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root.appendingPathComponent("Grader"), withIntermediateDirectories: true)
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "registry-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("Grader"), withIntermediateDirectories: true)
     let registry = root.appendingPathComponent(Course.registryPath)
     try "{ not json".write(to: registry, atomically: true, encoding: .utf8)
-    #expect(throws: GraderError("Grader/course.json is not a valid registry: not valid JSON")) { try Course.load(root: root) }
-    try #"{"title": "t", "exercises": [{"id": "ex01", "title": "x", "module": "M", "folder": "f"}]}"#
+    #expect(throws: GraderError("Grader/course.json is not a valid registry: not valid JSON")) {
+      try Course.load(root: root)
+    }
+    try
+      #"{"title": "t", "exercises": [{"id": "ex01", "title": "x", "module": "M", "folder": "f"}]}"#
       .write(to: registry, atomically: true, encoding: .utf8)
-    #expect(throws: GraderError("Grader/course.json is not a valid registry: missing \"tasks\" at .exercises[0]")) {
+    #expect(
+      throws: GraderError(
+        "Grader/course.json is not a valid registry: missing \"tasks\" at .exercises[0]")
+    ) {
       try Course.load(root: root)
     }
   }

@@ -9,18 +9,27 @@ import Testing
       Exercise(
         id: "ex01", title: "First", module: "Ex01", folder: "ex01-first",
         tasks: [
-          ExerciseTask(id: "a", title: "task a", suite: "A", stubs: ["a"], hints: ["one", "two"], timeLimitSeconds: nil),
-          ExerciseTask(id: "b", title: "task b", suite: "B", stubs: ["b"], hints: ["three"], timeLimitSeconds: nil),
+          ExerciseTask(
+            id: "a", title: "task a", suite: "A", stubs: ["a"], hints: ["one", "two"],
+            timeLimitSeconds: nil),
+          ExerciseTask(
+            id: "b", title: "task b", suite: "B", stubs: ["b"], hints: ["three"],
+            timeLimitSeconds: nil),
         ])
     ])
 
   func report(_ a: TaskStatus, _ b: TaskStatus) -> ExerciseReport {
     let tasks = [
-      TaskReport(id: "a", title: "task a", status: a, message: a == .passed ? nil : "expected 1, got 2", location: SourcePlace(file: "Exercises/ex01-first/A.swift", line: 3), durationSeconds: 0.01),
-      TaskReport(id: "b", title: "task b", status: b, message: "not implemented yet", location: SourcePlace(file: "Exercises/ex01-first/B.swift", line: 7), durationSeconds: 0.01),
+      TaskReport(
+        id: "a", title: "task a", status: a, message: a == .passed ? nil : "expected 1, got 2",
+        location: SourcePlace(file: "Exercises/ex01-first/A.swift", line: 3), durationSeconds: 0.01),
+      TaskReport(
+        id: "b", title: "task b", status: b, message: "not implemented yet",
+        location: SourcePlace(file: "Exercises/ex01-first/B.swift", line: 7), durationSeconds: 0.01),
     ]
     let status: ExerciseStatus = tasks.allSatisfy { $0.status == .passed } ? .done : .inProgress
-    return ExerciseReport(id: "ex01", title: "First", status: status, tasks: tasks, compileErrors: [])
+    return ExerciseReport(
+      id: "ex01", title: "First", status: status, tasks: tasks, compileErrors: [])
   }
 
   @Test("the overview shows progress and points at the next stub")
@@ -39,13 +48,15 @@ import Testing
     let text = TextReport(course: course, style: Style(colors: false))
     let out = text.exercise(report(.failed, .todo), mode: .exercises)
     #expect(out.contains("✗ a"), "\(out)")
-    #expect(out.contains("a: failed\n  expected 1, got 2\n  at Exercises/ex01-first/A.swift:3"), "\(out)")
+    #expect(
+      out.contains("a: failed\n  expected 1, got 2\n  at Exercises/ex01-first/A.swift:3"), "\(out)")
     #expect(out.contains("swift run grader hint ex01 a"), "\(out)")
   }
 
   @Test("colours appear only when enabled")
   func colours() {
-    let out = TextReport(course: course, style: Style(colors: true)).exercise(report(.passed, .passed), mode: .exercises)
+    let out = TextReport(course: course, style: Style(colors: true)).exercise(
+      report(.passed, .passed), mode: .exercises)
     #expect(out.contains("\u{1B}[32m✓\u{1B}[0m"), "\(out)")
   }
 

@@ -57,7 +57,9 @@ import Testing
     let inputs = [0, 1, 3, 2, 2]
     let targets = [1, 3, 2, 2, 0]
     let pass = Reference.forward(inputs: inputs, targets: targets, hPrev: h, parameters: p)
-    let report = checkRNNGradients(parameters: p, hPrev: h, backward: Reference.backward(pass, parameters: p)) { p, h in
+    let report = checkRNNGradients(
+      parameters: p, hPrev: h, backward: Reference.backward(pass, parameters: p)
+    ) { p, h in
       Reference.forward(inputs: inputs, targets: targets, hPrev: h, parameters: p).loss
     }
     #expect(report.passes(tolerance: 1e-7), "\(report)")
@@ -66,7 +68,9 @@ import Testing
   @Test("firstMismatch finds the first differing element, and a NaN first of all")
   func mismatches() {
     #expect(firstMismatch("v", actual: [1, 2, 3], expected: [1, 2, 3], tolerance: 1e-12) == nil)
-    #expect(firstMismatch("m", actual: [1, 2, 3, 5], expected: [1, 2, 3, 4], tolerance: 1e-12, cols: 2)?.location == "m[1, 1]")
+    #expect(
+      firstMismatch("m", actual: [1, 2, 3, 5], expected: [1, 2, 3, 4], tolerance: 1e-12, cols: 2)?
+        .location == "m[1, 1]")
     let nan = firstMismatch("v", actual: [9, .nan], expected: [1, 2], tolerance: 1e-12)
     #expect(nan?.location == "v[1]")
     #expect(nan?.description.contains("got nan") == true)
@@ -90,7 +94,9 @@ import Testing
   func vocabulary() {
     let text = "héllo, wörld — ok"
     let vocabulary = Vocabulary(text: text)
-    #expect(vocabulary.characters.map { $0.unicodeScalars.first!.value } == vocabulary.characters.map { $0.unicodeScalars.first!.value }.sorted())
+    #expect(
+      vocabulary.characters.map { $0.unicodeScalars.first!.value }
+        == vocabulary.characters.map { $0.unicodeScalars.first!.value }.sorted())
     let encoded = vocabulary.encode(text)
     #expect(encoded != nil)
     #expect(vocabulary.decode(encoded ?? []) == text)

@@ -57,7 +57,8 @@ public func parseDiagnostics(_ output: String, root: URL) -> [CompilerDiagnostic
     if let range = line.range(of: ": error: ") {
       let place = line[..<range.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
       let message = String(line[range.upperBound...])
-      if place.count >= 3, let l = Int(place[place.count - 2]), let c = Int(place[place.count - 1]) {
+      if place.count >= 3, let l = Int(place[place.count - 2]), let c = Int(place[place.count - 1])
+      {
         var file = place[0..<(place.count - 2)].joined(separator: ":")
         if file.hasPrefix(rootPrefix) { file.removeFirst(rootPrefix.count) }
         diagnostic = CompilerDiagnostic(file: file, line: l, column: c, message: message)
@@ -87,7 +88,8 @@ extension CompilerDiagnostic {
   /// SwiftPM error that names its module.
   public func belongs(to exercise: Exercise) -> Bool {
     if let file {
-      return file.hasPrefix(exercise.exercisePath + "/") || file.hasPrefix(exercise.solutionPath + "/")
+      return file.hasPrefix(exercise.exercisePath + "/")
+        || file.hasPrefix(exercise.solutionPath + "/")
         || file.hasPrefix(exercise.testsPath + "/")
     }
     return message.hasPrefix("Target \(exercise.module) ")

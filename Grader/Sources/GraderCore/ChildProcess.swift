@@ -128,8 +128,7 @@ private func spawn(
   let cArgs = programArgs.map { strdup($0) } + [nil]
   let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
   defer {
-    cArgs.forEach { free($0) }
-    cEnv.forEach { free($0) }
+    for pointer in cArgs + cEnv { free(pointer) }
   }
   var pid: pid_t = 0
   let result = posix_spawn(&pid, program, &actions, &attributes, cArgs, cEnv)

@@ -114,7 +114,8 @@ private func describe(_ error: DecodingError) -> String {
   case .typeMismatch(_, let context), .valueNotFound(_, let context):
     return "wrong type at \(path(context.codingPath))"
   case .dataCorrupted(let context):
-    return context.codingPath.isEmpty ? "not valid JSON" : "bad value at \(path(context.codingPath))"
+    return context.codingPath.isEmpty
+      ? "not valid JSON" : "bad value at \(path(context.codingPath))"
   @unknown default:
     return "\(error)"
   }

@@ -20,7 +20,9 @@ public struct CourseCheck: Sendable {
   }
 
   /// Runs every check, calling `log` with a line as each one finishes.
-  public func run(includeToolkitTests: Bool = true, log: @Sendable (String) -> Void) throws -> Outcome {
+  public func run(includeToolkitTests: Bool = true, log: @Sendable (String) -> Void) throws
+    -> Outcome
+  {
     var outcome = Outcome()
     func record(_ name: String, _ problems: [String], passes: Int = 1) {
       if problems.isEmpty {
@@ -34,7 +36,8 @@ public struct CourseCheck: Sendable {
     }
     record("registry agrees with Package.swift", try packageAgreement())
     record("every exercise has its folders, lesson, suite, hints and stubs", layoutProblems())
-    record("exercise and solution code imports only CourseSupport and GradientCheck", importProblems())
+    record(
+      "exercise and solution code imports only CourseSupport and GradientCheck", importProblems())
 
     let course = grader.course
     let solutions = try grader.grade(course.exercises, mode: .solutions)
@@ -50,7 +53,9 @@ public struct CourseCheck: Sendable {
 
     if includeToolkitTests {
       let (count, problems) = try toolkitTests()
-      record("the grader's and the Reference toolkit's own tests (\(count))", problems, passes: max(count, 1))
+      record(
+        "the grader's and the Reference toolkit's own tests (\(count))", problems,
+        passes: max(count, 1))
     }
     return outcome
   }
@@ -65,8 +70,12 @@ public struct CourseCheck: Sendable {
         continue
       }
       for task in report.tasks where task.status != wanted {
-        let place = task.location.map { "\($0): " } ?? "\(grader.course.exercise(report.id)?.testsPath ?? report.id): "
-        let why = task.message.map { " — " + ($0.split(separator: "\n").first.map(String.init) ?? "") } ?? ""
+        let place =
+          task.location.map { "\($0): " }
+          ?? "\(grader.course.exercise(report.id)?.testsPath ?? report.id): "
+        let why =
+          task.message.map { " — " + ($0.split(separator: "\n").first.map(String.init) ?? "") }
+          ?? ""
         lines.append("\(place)\(report.id) · \(task.id) is \(task.status.rawValue), \(words)\(why)")
       }
     }
@@ -75,13 +84,18 @@ public struct CourseCheck: Sendable {
 
   /// Package.swift's exercise targets (read back from SwiftPM) against the registry.
   func packageAgreement() throws -> [String] {
-    guard let swift = findExecutable("swift") else { throw GraderError("cannot find `swift` on PATH") }
+    guard let swift = findExecutable("swift") else {
+      throw GraderError("cannot find `swift` on PATH")
+    }
     let outcome = try runProcess(
-      swift, ["package", "dump-package"], in: grader.root, environment: SourceMode.exercises.environment)
+      swift, ["package", "dump-package"], in: grader.root,
+      environment: SourceMode.exercises.environment)
     guard outcome.ending == .exited(0), let data = outcome.standardOutput.data(using: .utf8),
       let package = try? JSONDecoder().decode(DumpedPackage.self, from: data)
     else {
-      return ["Package.swift: `swift package dump-package` failed: \(outcome.standardError.split(separator: "\n").first ?? "")"]
+      return [
+        "Package.swift: `swift package dump-package` failed: \(outcome.standardError.split(separator: "\n").first ?? "")"
+      ]
     }
     let inPackage = Dictionary(
       package.targets.compactMap { t -> (String, String)? in
@@ -92,16 +106,21 @@ public struct CourseCheck: Sendable {
     for exercise in grader.course.exercises {
       if let folder = inPackage[exercise.module] {
         if folder != exercise.folder {
-          problems.append("Package.swift: \(exercise.module) uses folder \(folder), \(Course.registryPath) says \(exercise.folder)")
+          problems.append(
+            "Package.swift: \(exercise.module) uses folder \(folder), \(Course.registryPath) says \(exercise.folder)"
+          )
         }
       } else {
-        problems.append("Package.swift: no target \(exercise.module) for \(exercise.id) in \(Course.registryPath)")
+        problems.append(
+          "Package.swift: no target \(exercise.module) for \(exercise.id) in \(Course.registryPath)"
+        )
       }
       if !package.targets.contains(where: { $0.name == exercise.testTarget }) {
         problems.append("Package.swift: no test target \(exercise.testTarget) for \(exercise.id)")
       }
     }
-    for module in inPackage.keys.sorted() where !grader.course.exercises.contains(where: { $0.module == module }) {
+    for module in inPackage.keys.sorted()
+    where !grader.course.exercises.contains(where: { $0.module == module }) {
       problems.append("Package.swift: exercise target \(module) is not in \(Course.registryPath)")
     }
     return problems
@@ -120,12 +139,17 @@ public struct CourseCheck: Sendable {
     let root = grader.root
     let stubs = StubLocator(root: root)
     var problems: [String] = []
-    func exists(_ path: String) -> Bool { fm.fileExists(atPath: root.appendingPathComponent(path).path) }
+    func exists(_ path: String) -> Bool {
+      fm.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
     for exercise in grader.course.exercises {
-      for path in [exercise.exercisePath, exercise.solutionPath, exercise.testsPath] where !exists(path) {
+      for path in [exercise.exercisePath, exercise.solutionPath, exercise.testsPath]
+      where !exists(path) {
         problems.append("\(path): missing (\(exercise.id))")
       }
-      if !exists(exercise.lessonPath) { problems.append("\(exercise.lessonPath): missing lesson for \(exercise.id)") }
+      if !exists(exercise.lessonPath) {
+        problems.append("\(exercise.lessonPath): missing lesson for \(exercise.id)")
+      }
       for task in exercise.tasks {
         if task.hints.isEmpty {
           problems.append("\(Course.registryPath): \(exercise.id) · \(task.id) has no hints")
@@ -149,16 +173,24 @@ public struct CourseCheck: Sendable {
     let stubs = StubLocator(root: grader.root)
     var problems: [String] = []
     for exercise in grader.course.exercises {
-      for file in stubs.swiftFiles(in: exercise.exercisePath) + stubs.swiftFiles(in: exercise.solutionPath) {
-        let lines = readText(grader.root.appendingPathComponent(file)).split(separator: "\n", omittingEmptySubsequences: false)
+      for file in stubs.swiftFiles(in: exercise.exercisePath)
+        + stubs.swiftFiles(in: exercise.solutionPath)
+      {
+        let lines = readText(grader.root.appendingPathComponent(file)).split(
+          separator: "\n", omittingEmptySubsequences: false)
         for (i, line) in lines.enumerated() {
           let words = line.split(separator: " ").map(String.init)
           guard let at = words.firstIndex(of: "import"), at + 1 < words.count,
-            words[..<at].allSatisfy({ $0.hasPrefix("@") || ["public", "internal", "private", "fileprivate", "package"].contains($0) })
+            words[..<at].allSatisfy({
+              $0.hasPrefix("@")
+                || ["public", "internal", "private", "fileprivate", "package"].contains($0)
+            })
           else { continue }
           let module = words[at + 1].split(separator: ".").first.map(String.init) ?? ""
           if !Self.allowedImports.contains(module) {
-            problems.append("\(file):\(i + 1): imports \(module); exercises may import only CourseSupport and GradientCheck")
+            problems.append(
+              "\(file):\(i + 1): imports \(module); exercises may import only CourseSupport and GradientCheck"
+            )
           }
         }
       }
@@ -169,13 +201,17 @@ public struct CourseCheck: Sendable {
   /// Runs `Tests/GraderTests` and `Tests/ReferenceTests` from the learner-mode build.
   func toolkitTests() throws -> (Int, [String]) {
     let runner = TaskRunner(
-      root: grader.root, mode: .exercises, launcher: try TestLauncher(root: grader.root, mode: .exercises))
-    let (outcome, events) = try runner.runTests(filter: "^(GraderTests|ReferenceTests)\\.", timeLimit: 1200)
+      root: grader.root, mode: .exercises,
+      launcher: try TestLauncher(root: grader.root, mode: .exercises))
+    let (outcome, events) = try runner.runTests(
+      filter: "^(GraderTests|ReferenceTests)\\.", timeLimit: 1200)
     var problems = events.failures.map { f in
       "\(f.file.map { "Tests/" + $0 } ?? "Tests")\(f.line.map { ":\($0)" } ?? ""): \(events.displayName(f.testID)): \(f.message.split(separator: "\n").first ?? "")"
     }
     if let crash = CrashReport(standardError: outcome.standardError) {
-      problems.append("Tests: crashed in \(events.unfinished.map(events.displayName).joined(separator: ", ")): \(crash.message)")
+      problems.append(
+        "Tests: crashed in \(events.unfinished.map(events.displayName).joined(separator: ", ")): \(crash.message)"
+      )
     } else if outcome.ending == .timedOut {
       problems.append("Tests: the toolkit tests timed out")
     } else if problems.isEmpty && outcome.ending != .exited(0) {

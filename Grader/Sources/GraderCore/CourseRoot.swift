@@ -14,7 +14,8 @@ public func findCourseRoot(from start: URL) throws -> URL {
     let parent = dir.deletingLastPathComponent()
     if parent.path == dir.path {
       throw GraderError(
-        "not inside the course: no Package.swift with \(Course.registryPath) in \(start.path) or above")
+        "not inside the course: no Package.swift with \(Course.registryPath) in \(start.path) or above"
+      )
     }
     dir = parent
   }

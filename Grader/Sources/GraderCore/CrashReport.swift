@@ -14,7 +14,8 @@ public struct CrashReport: Sendable, Equatable {
 
   public static func == (a: CrashReport, b: CrashReport) -> Bool {
     a.message == b.message && a.fileID == b.fileID && a.line == b.line
-      && a.frames.map(\.path) == b.frames.map(\.path) && a.frames.map(\.line) == b.frames.map(\.line)
+      && a.frames.map(\.path) == b.frames.map(\.path)
+      && a.frames.map(\.line) == b.frames.map(\.line)
   }
 
   /// nil when `stderr` holds no trap.
@@ -60,7 +61,8 @@ public struct CrashReport: Sendable, Equatable {
     for kind in trapKinds {
       guard let range = text.range(of: ": \(kind)") else { continue }
       let place = text[..<range.lowerBound]
-      guard let colon = place.lastIndex(of: ":"), let line = Int(place[place.index(after: colon)...])
+      guard let colon = place.lastIndex(of: ":"),
+        let line = Int(place[place.index(after: colon)...])
       else { continue }
       var message = String(text[range.upperBound...])
       if message.hasPrefix(": ") { message.removeFirst(2) }

@@ -18,7 +18,8 @@ public struct Grader: Sendable {
       return exercise
     }
     let known = course.exercises.map(\.id).joined(separator: ", ")
-    throw GraderError("unknown exercise \"\(name)\": the course has \(known) (see `swift run grader list`)")
+    throw GraderError(
+      "unknown exercise \"\(name)\": the course has \(known) (see `swift run grader list`)")
   }
 
   /// - Parameter onBuild: called before the build starts, to tell the user why they wait.
@@ -32,7 +33,8 @@ public struct Grader: Sendable {
         mode: mode, buildSeconds: build.duration,
         exercises: exercises.map { notCompiled($0, build) })
     }
-    let runner = TaskRunner(root: root, mode: mode, launcher: try TestLauncher(root: root, mode: mode))
+    let runner = TaskRunner(
+      root: root, mode: mode, launcher: try TestLauncher(root: root, mode: mode))
     let jobs = exercises.flatMap { exercise in exercise.tasks.map { (exercise, $0) } }
     let results = ResultSlots<TaskReport>(count: jobs.count)
     runInParallel(jobs.count) { i in results[i] = runner.run(jobs[i].1, of: jobs[i].0) }
@@ -61,7 +63,8 @@ public struct Grader: Sendable {
       blame = "\(exercise.id) does not compile: fix the errors shown"
     } else if !culprits.isEmpty {
       let names = culprits.map(\.id).joined(separator: ", ")
-      blame = "\(names) does not compile, and every suite builds into one test binary: fix that first"
+      blame =
+        "\(names) does not compile, and every suite builds into one test binary: fix that first"
     } else {
       blame = "the course does not compile: fix the errors shown"
     }

@@ -7,7 +7,8 @@ struct StubLocator {
   func locate(_ function: String, in folder: String) -> SourcePlace? {
     for file in swiftFiles(in: folder) {
       let text = readText(root.appendingPathComponent(file))
-      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
       where line.contains("func \(function)(") || line.contains("func \(function)<") {
         return SourcePlace(file: file, line: index + 1)
       }

@@ -53,7 +53,8 @@ struct TaskRunner: Sendable {
     if let crash = CrashReport(standardError: outcome.standardError) {
       let place = crashPlace(crash, exercise, stubs) ?? taskPlace
       if crash.isTODO {
-        return report(task, .todo, "not implemented yet: replace the fatalError(\"TODO\")", place, seconds)
+        return report(
+          task, .todo, "not implemented yet: replace the fatalError(\"TODO\")", place, seconds)
       }
       let test = events.unfinished.first.map { " in \"\(events.displayName($0))\"" } ?? ""
       return report(
@@ -91,30 +92,35 @@ struct TaskRunner: Sendable {
       messages[failure.testID, default: []].append(failure.message)
     }
     return order.map { id in
-      (["✗ " + events.displayName(id)] + messages[id]!.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") })
+      (["✗ " + events.displayName(id)]
+        + messages[id]!.map { "    " + $0.replacingOccurrences(of: "\n", with: "\n    ") })
         .joined(separator: "\n")
     }.joined(separator: "\n")
   }
 
   /// The learner's line: the trap's own place when it is in the exercise, otherwise the
   /// innermost frame inside the exercise's sources (for traps inside the standard library).
-  func crashPlace(_ crash: CrashReport, _ exercise: Exercise, _ stubs: StubLocator) -> SourcePlace? {
+  func crashPlace(_ crash: CrashReport, _ exercise: Exercise, _ stubs: StubLocator) -> SourcePlace?
+  {
     if let fileID = crash.fileID, let line = crash.line,
       let file = stubs.file(forFileID: fileID, exercise: exercise, mode: mode)
     {
       return SourcePlace(file: file, line: line)
     }
-    let prefix = root.standardizedFileURL.path + "/" + mode.sourceFolder + "/" + exercise.folder + "/"
+    let prefix =
+      root.standardizedFileURL.path + "/" + mode.sourceFolder + "/" + exercise.folder + "/"
     for frame in crash.frames where frame.path.hasPrefix(prefix) {
       return SourcePlace(
-        file: String(frame.path.dropFirst(root.standardizedFileURL.path.count + 1)), line: frame.line)
+        file: String(frame.path.dropFirst(root.standardizedFileURL.path.count + 1)),
+        line: frame.line)
     }
     return nil
   }
 
   func crashAdvice(_ message: String) -> String {
     if message.contains("Index out of range") {
-      return ". An index went past the end of an array: check loop bounds (0..<T) and the sizes of what you index."
+      return
+        ". An index went past the end of an array: check loop bounds (0..<T) and the sizes of what you index."
     }
     if message.contains("Unexpectedly found nil") { return ". A force-unwrap (!) met nil." }
     if message.contains("lengths differ") || message.contains("times length") {
@@ -180,7 +186,10 @@ struct TestLauncher: Sendable {
     }
     return (
       swift,
-      ["test", "--skip-build", "--scratch-path", mode.scratchPath, "--disable-xctest", "--no-parallel"]
+      [
+        "test", "--skip-build", "--scratch-path", mode.scratchPath, "--disable-xctest",
+        "--no-parallel",
+      ]
         + common
     )
   }

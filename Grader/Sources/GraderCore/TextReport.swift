@@ -48,7 +48,8 @@ public struct TextReport: Sendable {
       return [style.green("Every exercise passes. Well done!")]
     }
     var lines = [
-      style.bold("Next: ") + "\(report.id) · \(task.id) (\(task.title)) — \(taskStatusWord(task.status))"
+      style.bold("Next: ")
+        + "\(report.id) · \(task.id) (\(task.title)) — \(taskStatusWord(task.status))"
     ]
     if let place = task.location { lines.append("  " + place.description) }
     if report.status == .notStarted, let exercise = course.exercise(report.id) {
@@ -68,7 +69,9 @@ public struct TextReport: Sendable {
     ]
     if !report.compileErrors.isEmpty {
       lines.append(
-        style.red(report.status == .doesNotCompile ? "\(report.id) does not compile:" : "The course does not compile:"))
+        style.red(
+          report.status == .doesNotCompile
+            ? "\(report.id) does not compile:" : "The course does not compile:"))
       lines.append(contentsOf: compileErrors(report.compileErrors))
       lines.append("")
       lines.append(report.tasks.first?.message ?? "")
@@ -77,7 +80,8 @@ public struct TextReport: Sendable {
     let idWidth = report.tasks.map(\.id.count).max() ?? 4
     let titleWidth = report.tasks.map(\.title.count).max() ?? 10
     for task in report.tasks {
-      var line = "  " + mark(task.status) + " " + pad(task.id, idWidth) + "  " + pad(task.title, titleWidth)
+      var line =
+        "  " + mark(task.status) + " " + pad(task.id, idWidth) + "  " + pad(task.title, titleWidth)
       switch task.status {
       case .passed: line += "  " + style.dim(String(format: "%.2f s", task.durationSeconds))
       case .todo: line += "  " + style.dim(task.location?.description ?? "")
@@ -110,7 +114,8 @@ public struct TextReport: Sendable {
     }
     if let place = task.location { lines.append("  at " + place.description) }
     if task.status == .todo {
-      lines.append("  Read the task in the lesson, write it, and run `swift run grader \(report.id)` again.")
+      lines.append(
+        "  Read the task in the lesson, write it, and run `swift run grader \(report.id)` again.")
     }
     lines.append(style.dim("  Stuck? swift run grader hint \(report.id) \(task.id)"))
     return lines
@@ -120,7 +125,8 @@ public struct TextReport: Sendable {
     let shown = errors.prefix(8).map { e in
       var line = e.file == nil ? "  " + e.message : "  \(e.location): \(e.message)"
       if e.message.contains("imports another target") {
-        line += "\n  Exercises may import CourseSupport and GradientCheck only: the reference answers are off limits."
+        line +=
+          "\n  Exercises may import CourseSupport and GradientCheck only: the reference answers are off limits."
       }
       return line
     }
@@ -152,7 +158,8 @@ public struct TextReport: Sendable {
     if shown < task.hints.count {
       lines.append(
         style.dim(
-          "More (\(task.hints.count - shown) left): swift run grader hint \(exercise.id) \(task.id) --level \(shown + 1)"))
+          "More (\(task.hints.count - shown) left): swift run grader hint \(exercise.id) \(task.id) --level \(shown + 1)"
+        ))
     } else {
       lines.append(style.dim("That is every hint. The lesson: \(exercise.lessonPath)"))
     }

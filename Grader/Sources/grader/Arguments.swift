@@ -30,7 +30,9 @@ struct Arguments {
       case "--json": json = true
       case "-h", "--help": help = true
       case "--level":
-        guard let value = rest.popFirst() else { throw GraderError("--level needs a number, e.g. --level 2") }
+        guard let value = rest.popFirst() else {
+          throw GraderError("--level needs a number, e.g. --level 2")
+        }
         level = try Self.level(value)
       default:
         if word.hasPrefix("--level=") {
@@ -45,7 +47,9 @@ struct Arguments {
   }
 
   static func level(_ text: String) throws -> Int {
-    guard let n = Int(text), n >= 1 else { throw GraderError("--level needs a whole number from 1 up, got \"\(text)\"") }
+    guard let n = Int(text), n >= 1 else {
+      throw GraderError("--level needs a whole number from 1 up, got \"\(text)\"")
+    }
     return n
   }
 }

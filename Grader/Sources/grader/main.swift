@@ -3,7 +3,6 @@ import GraderCore
 
 // The CLI layer: parse, dispatch, and turn every error into one line and a non-zero exit.
 
-
 func main() -> Int32 {
   do {
     let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
@@ -11,7 +10,8 @@ func main() -> Int32 {
       print(Arguments.usage)
       return 0
     }
-    let root = try findCourseRoot(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    let root = try findCourseRoot(
+      from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     let grader = try Grader(root: root)
     let commands = Commands(
       grader: grader, arguments: arguments,
@@ -24,7 +24,8 @@ func main() -> Int32 {
     case "check": return try commands.check()
     case let name?:
       guard words.count == 1 else {
-        throw GraderError("one exercise at a time: `swift run grader \(name)` (see `swift run grader help`)")
+        throw GraderError(
+          "one exercise at a time: `swift run grader \(name)` (see `swift run grader help`)")
       }
       return try commands.grade(name)
     }

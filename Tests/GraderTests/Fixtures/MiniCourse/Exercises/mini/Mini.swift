@@ -24,7 +24,10 @@ public func checked(_ n: Int) -> Int {
 public func loop(_ n: Int) -> Int {
   var i = 0
   var total = 0
-  while i < n { total += i; i += 0 }
+  while i < n {
+    total += i
+    i += 0
+  }
   return total
 }
 
