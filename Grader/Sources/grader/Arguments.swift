@@ -11,7 +11,7 @@ struct Arguments {
   static let usage = """
     usage: swift run grader [exNN] [--solution] [--json]
            swift run grader hint exNN [task] [--level N]
-           swift run grader list | check | help
+           swift run grader list | check | benchmark | help
 
       (nothing)     the course at a glance and what to do next
       exNN          grade one exercise, task by task (exit 0 only when all pass)
@@ -20,6 +20,7 @@ struct Arguments {
       hint          hints for a task, one level at a time (--level N shows more)
       list          the exercises and their tasks
       check         the course's own test: Solutions pass, stubs are TODO, grader tests pass
+      benchmark     the grader's speed on a fresh copy: a cold run, then edit-and-grade
     """
 
   init(_ raw: [String]) throws {

@@ -66,6 +66,21 @@ struct Commands {
     return outcome.problems.isEmpty ? 0 : 1
   }
 
+  func benchmark() throws -> Int32 {
+    let result = try GraderBenchmark(root: grader.root, course: grader.course).run { line in
+      print(line)
+      fflush(nil)
+    }
+    let sorted = result.editSeconds.sorted()
+    print("")
+    print(String(format: "cold swift run grader:              %.1f s", result.coldSeconds))
+    print(
+      String(
+        format: "edit a stub, then swift run grader:  median %.2f s (%.2f–%.2f s over %d edits)",
+        result.median, sorted.first ?? 0, sorted.last ?? 0, sorted.count))
+    return 0
+  }
+
   func emit(_ run: GradingRun, _ render: () -> String) throws {
     if arguments.json {
       let encoder = JSONEncoder()

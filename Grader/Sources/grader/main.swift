@@ -22,6 +22,7 @@ func main() -> Int32 {
     case "list": return commands.list()
     case "hint": return try commands.hint(Array(words.dropFirst()))
     case "check": return try commands.check()
+    case "benchmark": return try commands.benchmark()
     case let name?:
       guard words.count == 1 else {
         throw GraderError(
