@@ -36,6 +36,7 @@ public struct CourseCheck: Sendable {
     }
     record("registry agrees with Package.swift", try packageAgreement())
     record("every exercise has its folders, lesson, suite, hints and stubs", layoutProblems())
+    record("Exercises are exactly what `grader sync` makes of Solutions", syncProblems())
     record(
       "exercise and solution code imports only CourseSupport and GradientCheck", importProblems())
 
@@ -164,6 +165,33 @@ public struct CourseCheck: Sendable {
       for file in stubs.swiftFiles(in: exercise.solutionPath)
       where readText(root.appendingPathComponent(file)).contains("fatalError(\"TODO\")") {
         problems.append("\(file): a solution still contains fatalError(\"TODO\")")
+      }
+    }
+    return problems
+  }
+
+  /// Stub files that drifted from their solutions, broken markers, and solution regions that no
+  /// task grades.
+  public func syncProblems() -> [String] {
+    let sync = CourseSync(root: grader.root, course: grader.course)
+    var problems: [String] = []
+    for exercise in grader.course.exercises {
+      let plan = sync.plan(exercise)
+      problems += plan.errors
+      problems += sync.outOfSync(exercise).map {
+        "\($0): out of sync with \(exercise.solutionPath) (run `swift run grader sync`)"
+      }
+      let graded = Set(exercise.tasks.flatMap(\.stubs))
+      for (file, region) in plan.regions {
+        guard let function = region.function else {
+          problems.append("\(file):\(region.line): a solution region outside any function")
+          continue
+        }
+        if !graded.contains(function) {
+          problems.append(
+            "\(file):\(region.line): \(function) is a stub no task grades (add it to a task's \"stubs\" in \(Course.registryPath))"
+          )
+        }
       }
     }
     return problems

@@ -66,6 +66,21 @@ struct Commands {
     return outcome.problems.isEmpty ? 0 : 1
   }
 
+  /// `sync [exNN]`: writes the Exercises' stubs from the Solutions' marked regions.
+  func sync(_ words: [String]) throws -> Int32 {
+    let exercises =
+      try words.isEmpty ? grader.course.exercises : words.map { try grader.exercise(named: $0) }
+    let sync = CourseSync(root: grader.root, course: grader.course)
+    var written: [String] = []
+    for exercise in exercises { written += try sync.write(exercise) }
+    if written.isEmpty {
+      print("Every stub file already matches its solution.")
+    } else {
+      for path in written { print("wrote \(path)") }
+    }
+    return 0
+  }
+
   func benchmark() throws -> Int32 {
     let result = try GraderBenchmark(root: grader.root, course: grader.course).run { line in
       print(line)

@@ -23,6 +23,7 @@ func main() -> Int32 {
     case "hint": return try commands.hint(Array(words.dropFirst()))
     case "check": return try commands.check()
     case "benchmark": return try commands.benchmark()
+    case "sync": return try commands.sync(Array(words.dropFirst()))
     case let name?:
       guard words.count == 1 else {
         throw GraderError(

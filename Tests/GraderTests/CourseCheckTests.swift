@@ -1,0 +1,88 @@
+import Foundation
+import GraderCore
+import Testing
+
+/// `grader check` on a small sound course, and on a copy of it broken in the five ways an
+/// instructor most often breaks a course.
+@Suite("grader check") struct CourseCheckTests {
+  static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/TidyCourse")
+
+  static func copy() throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tidy-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: fixture, to: root)
+    return root
+  }
+
+  static func check(_ root: URL) throws -> CourseCheck.Outcome {
+    try CourseCheck(grader: try Grader(root: root)).run(includeToolkitTests: false) { _ in }
+  }
+
+  static func edit(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+    let url = root.appendingPathComponent(path)
+    try change(try String(contentsOf: url, encoding: .utf8)).write(
+      to: url, atomically: true, encoding: .utf8)
+  }
+
+  @Test("a sound course passes every check")
+  func soundCourse() throws {
+    let outcome = try Self.check(try Self.copy())
+    #expect(outcome.problems.isEmpty, "\(outcome.problems)")
+    #expect(outcome.passed > 0)
+  }
+
+  @Test("each breakage is one line naming its file")
+  func brokenCourse() throws {
+    let root = try Self.copy()
+    // 1. A stub out of sync: an edit outside the solution region, in Exercises only.
+    try Self.edit(root, "Exercises/tidy/Double.swift") { $0 + "// stray\n" }
+    // 2. A solution that fails its task.
+    try Self.edit(root, "Solutions/tidy/Double.swift") {
+      $0.replacingOccurrences(of: "2 * x", with: "3 * x")
+    }
+    // 3. A stub that passes: the region's replacement already does the work.
+    try Self.edit(root, "Solutions/tidy/Negate.swift") {
+      $0.replacingOccurrences(
+        of: "  // END SOLUTION", with: "  // STUB: return -x\n  // END SOLUTION")
+    }
+    try Self.edit(root, "Exercises/tidy/Negate.swift") {
+      $0.replacingOccurrences(of: "fatalError(\"TODO\")", with: "return -x")
+    }
+    // 4. An unbalanced marker.
+    try Self.edit(root, "Solutions/tidy/Square.swift") {
+      $0.replacingOccurrences(of: "  // END SOLUTION\n", with: "")
+    }
+    // 5. A missing lesson.
+    try FileManager.default.removeItem(at: root.appendingPathComponent("Exercises/tidy/README.md"))
+
+    let problems = try Self.check(root).problems
+    func expectLine(_ start: String, _ containing: String) {
+      #expect(
+        problems.contains { $0.hasPrefix(start) && $0.contains(containing) },
+        "no line \(start)…\(containing) in \(problems)")
+    }
+    expectLine("Exercises/tidy/Double.swift: out of sync", "swift run grader sync")
+    expectLine("Solutions/tidy/Double.swift", "tidy · double is failed, should pass on Solutions")
+    expectLine(
+      "Exercises/tidy/Negate.swift", "tidy · negate is passed, should be TODO in Exercises")
+    expectLine("Solutions/tidy/Square.swift:3:", "is never closed")
+    expectLine("Exercises/tidy/README.md: missing lesson", "tidy")
+    #expect(problems.allSatisfy { !$0.contains("\n") }, "one line each")
+  }
+
+  @Test("a stub that no task grades is reported")
+  func ungradedStub() throws {
+    let root = try Self.copy()
+    try Self.edit(root, Course.registryPath) {
+      $0.replacingOccurrences(of: "\"stubs\" : [\"square\"]", with: "\"stubs\" : []")
+    }
+    let sync = CourseSync(root: root, course: try Course.load(root: root))
+    #expect(sync.outOfSync(try #require(sync.course.exercise("tidy"))).isEmpty)
+    let problems = try CourseCheck(grader: try Grader(root: root)).syncProblems()
+    #expect(
+      problems == [
+        "Solutions/tidy/Square.swift:3: square is a stub no task grades (add it to a task's \"stubs\" in Grader/course.json)"
+      ])
+  }
+}

@@ -1,0 +1,4 @@
+/// Returns negate(x).
+public func negate(_ x: Double) -> Double {
+  fatalError("TODO")
+}
