@@ -13,15 +13,19 @@ public struct TextReport: Sendable {
 
   // MARK: swift run grader
 
-  public func overview(_ run: GradingRun) -> String {
+  public func overview(_ run: GradingRun, state: CourseState = CourseState()) -> String {
     var lines = [style.bold(course.title) + modeNote(run.mode), ""]
     let idWidth = course.exercises.map(\.id.count).max() ?? 4
     let titleWidth = course.exercises.map(\.title.count).max() ?? 10
     for report in run.exercises {
       let progress = "\(report.passedCount)/\(report.tasks.count)"
-      lines.append(
+      var line =
         "  " + pad(report.id, idWidth) + "  " + pad(report.title, titleWidth) + "  "
-          + exerciseStatus(report.status) + "  " + style.dim(progress))
+        + exerciseStatus(report.status) + "  " + style.dim(progress)
+      if let date = state.firstPassed[report.id] {
+        line += style.dim("  first passed \(day(date))")
+      }
+      lines.append(line)
     }
     let total = run.exercises.reduce(0) { $0 + $1.tasks.count }
     let passed = run.exercises.reduce(0) { $0 + $1.passedCount }
@@ -61,7 +65,9 @@ public struct TextReport: Sendable {
 
   // MARK: swift run grader exNN
 
-  public func exercise(_ report: ExerciseReport, mode: SourceMode) -> String {
+  public func exercise(
+    _ report: ExerciseReport, mode: SourceMode, state: CourseState = CourseState()
+  ) -> String {
     var lines = [
       style.bold("\(report.id) · \(report.title)") + modeNote(mode) + "   "
         + style.dim("\(report.passedCount) of \(report.tasks.count) tasks pass"),
@@ -93,7 +99,11 @@ public struct TextReport: Sendable {
     if let task = report.nextTask {
       lines.append(contentsOf: details(of: task, in: report))
     } else {
-      lines.append(style.green("All \(report.tasks.count) tasks pass."))
+      var done = "All \(report.tasks.count) tasks pass."
+      if mode == .exercises, let date = state.firstPassed[report.id] {
+        done += " First passed \(day(date))."
+      }
+      lines.append(style.green(done))
       if mode == .exercises, let exercise = course.exercise(report.id) {
         lines.append("Compare with the solution: \(exercise.solutionPath)")
         if let next = course.exercises.drop(while: { $0.id != report.id }).dropFirst().first {
@@ -208,6 +218,15 @@ public struct TextReport: Sendable {
     return "[" + style.green(String(repeating: "█", count: filled))
       + style.dim(String(repeating: "░", count: width - filled)) + "]"
   }
+}
+
+/// 2026-11-21, in UTC so the same state reads the same everywhere.
+func day(_ date: Date) -> String {
+  let formatter = DateFormatter()
+  formatter.locale = Locale(identifier: "en_US_POSIX")
+  formatter.timeZone = TimeZone(identifier: "UTC")
+  formatter.dateFormat = "yyyy-MM-dd"
+  return formatter.string(from: date)
 }
 
 func pad(_ text: String, _ width: Int) -> String {

@@ -11,6 +11,7 @@ struct Arguments {
   static let usage = """
     usage: swift run grader [exNN] [--solution] [--json]
            swift run grader hint exNN [task] [--level N]
+           swift run grader reset exNN
            swift run grader sync [exNN]
            swift run grader list | check | benchmark | help
 
@@ -20,6 +21,7 @@ struct Arguments {
       --json        machine-readable results (status, message, location, duration per task)
       hint          hints for a task, one level at a time (--level N shows more)
       list          the exercises and their tasks
+      reset         put an exercise's stubs back (your files are backed up first)
       sync          write the Exercises' stubs from the Solutions' marked regions
       check         the course's own test: Solutions pass, stubs are TODO, grader tests pass
       benchmark     the grader's speed on a fresh copy: a cold run, then edit-and-grade

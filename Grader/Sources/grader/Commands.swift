@@ -17,7 +17,8 @@ struct Commands {
 
   func overview() throws -> Int32 {
     let run = try grader.grade(grader.course.exercises, mode: mode, onBuild: announceBuild)
-    try emit(run) { text.overview(run) }
+    let state = remember(run)
+    try emit(run) { text.overview(run, state: state) }
     return 0
   }
 
@@ -25,8 +26,20 @@ struct Commands {
     let exercise = try grader.exercise(named: name)
     let run = try grader.grade([exercise], mode: mode, onBuild: announceBuild)
     let report = run.exercises[0]
-    try emit(run) { text.exercise(report, mode: mode) }
+    let state = remember(run)
+    try emit(run) { text.exercise(report, mode: mode, state: state) }
     return report.status == .done ? 0 : 1
+  }
+
+  /// Records first passes; a state that cannot be saved costs a warning, never the report.
+  func remember(_ run: GradingRun) -> CourseState {
+    var state = CourseState.load(root: grader.root)
+    do {
+      try state.record(run, root: grader.root)
+    } catch {
+      FileHandle.standardError.write(Data("warning: could not save progress: \(error)\n".utf8))
+    }
+    return state
   }
 
   func list() -> Int32 {
@@ -78,6 +91,21 @@ struct Commands {
     } else {
       for path in written { print("wrote \(path)") }
     }
+    return 0
+  }
+
+  /// `reset exNN`: back up the learner's files, then restore the stubs.
+  func reset(_ words: [String]) throws -> Int32 {
+    guard words.count == 1 else {
+      throw GraderError("which exercise? e.g. `swift run grader reset ex01`")
+    }
+    let exercise = try grader.exercise(named: words[0])
+    let outcome = try ExerciseReset(root: grader.root, course: grader.course).reset(exercise)
+    print("Your files are saved in \(outcome.backup)/")
+    for path in outcome.removed { print("removed \(path) (you added it; it is in the backup)") }
+    print(
+      "Restored \(outcome.restored.count) stub files of \(exercise.id). Start again with: swift run grader \(exercise.id)"
+    )
     return 0
   }
 

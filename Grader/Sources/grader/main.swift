@@ -24,6 +24,7 @@ func main() -> Int32 {
     case "check": return try commands.check()
     case "benchmark": return try commands.benchmark()
     case "sync": return try commands.sync(Array(words.dropFirst()))
+    case "reset": return try commands.reset(Array(words.dropFirst()))
     case let name?:
       guard words.count == 1 else {
         throw GraderError(

@@ -1,0 +1,75 @@
+import Foundation
+import GraderCore
+import Testing
+
+@Suite("reset and progress") struct LearnerStateTests {
+  func course() throws -> (URL, Course) {
+    let root = try CourseCheckTests.copy()
+    return (root, try Course.load(root: root))
+  }
+
+  @Test("reset backs up the learner's files, then restores the stubs")
+  func reset() throws {
+    let (root, course) = try course()
+    let exercise = try #require(course.exercise("tidy"))
+    let mine = "public func double(_ x: Double) -> Double { x + x }  // my work\n"
+    try mine.write(
+      to: root.appendingPathComponent("Exercises/tidy/Double.swift"), atomically: true,
+      encoding: .utf8)
+    try "let extra = 1\n".write(
+      to: root.appendingPathComponent("Exercises/tidy/Extra.swift"), atomically: true,
+      encoding: .utf8)
+
+    let now = Date(timeIntervalSince1970: 1_795_300_000)
+    let resetter = ExerciseReset(root: root, course: course)
+    let outcome = try resetter.reset(exercise, now: now)
+
+    #expect(outcome.backup == ".course-state/backups/tidy-20261121-222640")
+    let backup = root.appendingPathComponent(outcome.backup)
+    #expect(
+      try String(contentsOf: backup.appendingPathComponent("Double.swift"), encoding: .utf8) == mine
+    )
+    #expect(
+      FileManager.default.fileExists(atPath: backup.appendingPathComponent("Extra.swift").path))
+    #expect(outcome.removed == ["Exercises/tidy/Extra.swift"])
+    #expect(
+      CourseSync(root: root, course: course).outOfSync(exercise).isEmpty, "the stubs are back")
+    #expect(
+      FileManager.default.fileExists(
+        atPath: root.appendingPathComponent("Exercises/tidy/README.md").path), "the lesson stays")
+
+    let again = try resetter.reset(exercise, now: now)
+    #expect(
+      again.backup == outcome.backup + "-2",
+      "a second reset in the same second never overwrites a backup")
+  }
+
+  @Test("the first pass of an exercise is remembered, once, and only for the learner's code")
+  func firstPassed() throws {
+    let (root, _) = try course()
+    let done = ExerciseReport(id: "tidy", title: "t", status: .done, tasks: [], compileErrors: [])
+    var state = CourseState.load(root: root)
+    try state.record(GradingRun(mode: .solutions, buildSeconds: 0, exercises: [done]), root: root)
+    #expect(state.firstPassed.isEmpty)
+    let first = Date(timeIntervalSince1970: 1_795_300_000)
+    try state.record(
+      GradingRun(mode: .exercises, buildSeconds: 0, exercises: [done]), root: root, now: first)
+    try state.record(
+      GradingRun(mode: .exercises, buildSeconds: 0, exercises: [done]), root: root, now: first + 60)
+    #expect(CourseState.load(root: root).firstPassed == ["tidy": first])
+  }
+
+  @Test("an unreadable state file is set aside, not lost, and the state starts afresh")
+  func unreadableState() throws {
+    let (root, _) = try course()
+    let dir = root.appendingPathComponent(".course-state")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try "{ broken".write(
+      to: dir.appendingPathComponent("progress.json"), atomically: true, encoding: .utf8)
+    #expect(CourseState.load(root: root) == CourseState())
+    #expect(
+      try String(
+        contentsOf: dir.appendingPathComponent("progress.json.unreadable"), encoding: .utf8)
+        == "{ broken")
+  }
+}
