@@ -34,6 +34,15 @@ public struct Course: Codable, Sendable, Equatable {
     return course
   }
 
+  /// Writes the registry in its one canonical form (sorted keys, two-space indent), atomically.
+  public func save(root: URL) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(contentsOf: Array("\n".utf8))
+    try data.write(to: root.appendingPathComponent(Course.registryPath), options: .atomic)
+  }
+
   func validate() throws {
     var seen = Set<String>()
     for exercise in exercises {

@@ -6,12 +6,14 @@ struct Arguments {
   var solution = false
   var json = false
   var level: Int?
+  var title: String?
   var help = false
 
   static let usage = """
     usage: swift run grader [exNN] [--solution] [--json]
            swift run grader hint exNN [task] [--level N]
            swift run grader reset exNN
+           swift run grader new exNN-short-name [--title "Title"]
            swift run grader sync [exNN]
            swift run grader list | check | benchmark | help
 
@@ -22,6 +24,7 @@ struct Arguments {
       hint          hints for a task, one level at a time (--level N shows more)
       list          the exercises and their tasks
       reset         put an exercise's stubs back (your files are backed up first)
+      new           scaffold an exercise: solution, stub, lesson, suite, registry, Package.swift
       sync          write the Exercises' stubs from the Solutions' marked regions
       check         the course's own test: Solutions pass, stubs are TODO, grader tests pass
       benchmark     the grader's speed on a fresh copy: a cold run, then edit-and-grade
@@ -34,6 +37,9 @@ struct Arguments {
       case "--solution", "--solutions": solution = true
       case "--json": json = true
       case "-h", "--help": help = true
+      case "--title":
+        guard let value = rest.popFirst() else { throw GraderError("--title needs a value, e.g. --title \"Temperature sampling\"") }
+        title = value
       case "--level":
         guard let value = rest.popFirst() else {
           throw GraderError("--level needs a number, e.g. --level 2")

@@ -94,6 +94,21 @@ struct Commands {
     return 0
   }
 
+  /// `new exNN-name [--title "..."]`: scaffold an exercise.
+  func new(_ words: [String]) throws -> Int32 {
+    guard words.count == 1 else {
+      throw GraderError("usage: swift run grader new ex02-short-name --title \"Title\"")
+    }
+    let outcome = try ExerciseScaffold(root: grader.root, course: grader.course)
+      .create(name: words[0], title: arguments.title)
+    for path in outcome.created { print("created \(path)") }
+    let id = outcome.exercise.id
+    print("")
+    print("Next: swift run grader \(id) --solution   (the example task passes)")
+    print("Then write the real tasks: see \"Adding an exercise\" in README.md.")
+    return 0
+  }
+
   /// `reset exNN`: back up the learner's files, then restore the stubs.
   func reset(_ words: [String]) throws -> Int32 {
     guard words.count == 1 else {

@@ -25,6 +25,7 @@ func main() -> Int32 {
     case "benchmark": return try commands.benchmark()
     case "sync": return try commands.sync(Array(words.dropFirst()))
     case "reset": return try commands.reset(Array(words.dropFirst()))
+    case "new": return try commands.new(Array(words.dropFirst()))
     case let name?:
       guard words.count == 1 else {
         throw GraderError(
