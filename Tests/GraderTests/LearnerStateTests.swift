@@ -73,3 +73,56 @@ import Testing
         == "{ broken")
   }
 }
+
+@Suite("grader new") struct ScaffoldTests {
+  @Test(
+    "a scaffolded exercise keeps the course sound: it builds, its example passes on Solutions and is TODO in Exercises"
+  )
+  func scaffold() throws {
+    let root = try CourseCheckTests.copy()
+    let course = try Course.load(root: root)
+    let outcome = try ExerciseScaffold(root: root, course: course).create(
+      name: "ex02-echo-chamber", title: "Echo chamber")
+    #expect(outcome.exercise.id == "ex02")
+    #expect(outcome.exercise.module == "Ex02")
+    let manifest = try String(
+      contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+    #expect(
+      manifest.contains("  (\"Tidy\", \"tidy\"),\n  (\"Ex02\", \"ex02-echo-chamber\"),\n]"),
+      "\(manifest)")
+    #expect(try Course.load(root: root).exercise("ex02")?.title == "Echo chamber")
+
+    let check = try CourseCheck(grader: try Grader(root: root)).run(includeToolkitTests: false) {
+      _ in
+    }
+    #expect(check.problems.isEmpty, "\(check.problems)")
+    let overview = try Grader(root: root).grade(
+      try Course.load(root: root).exercises, mode: .exercises)
+    #expect(overview.exercises.map(\.status) == [.notStarted, .notStarted])
+  }
+
+  @Test(
+    "names and conflicts are checked before anything is written",
+    arguments: [
+      ("tidy-again", "the name should look like ex02-temperature-sampling"),
+      ("ex02-Bad_Name", "the name should look like ex02-temperature-sampling"),
+      ("ex2-short", "the name should look like ex02-temperature-sampling"),
+    ])
+  func badNames(_ name: String, _ message: String) throws {
+    let root = try CourseCheckTests.copy()
+    let scaffold = ExerciseScaffold(root: root, course: try Course.load(root: root))
+    #expect { try scaffold.create(name: name, title: nil) } throws: { "\($0)".hasPrefix(message) }
+    #expect(try Course.load(root: root).exercises.count == 1, "nothing was written")
+  }
+
+  @Test("an existing id is refused")
+  func existingID() throws {
+    let root = try CourseCheckTests.copy()
+    var course = try Course.load(root: root)
+    course.exercises[0].id = "ex07"
+    let scaffold = ExerciseScaffold(root: root, course: course)
+    #expect(throws: GraderError("ex07 is in Grader/course.json already")) {
+      try scaffold.create(name: "ex07-again", title: nil)
+    }
+  }
+}

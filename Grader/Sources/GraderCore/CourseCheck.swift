@@ -162,9 +162,16 @@ public struct CourseCheck: Sendable {
           }
         }
       }
-      for file in stubs.swiftFiles(in: exercise.solutionPath)
-      where readText(root.appendingPathComponent(file)).contains("fatalError(\"TODO\")") {
-        problems.append("\(file): a solution still contains fatalError(\"TODO\")")
+      for file in stubs.swiftFiles(in: exercise.solutionPath) {
+        let lines = readText(root.appendingPathComponent(file)).split(
+          separator: "\n", omittingEmptySubsequences: false)
+        for (i, line) in lines.enumerated() {
+          let code =
+            line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+          if code.contains("fatalError(\"TODO\")") {
+            problems.append("\(file):\(i + 1): a solution still contains fatalError(\"TODO\")")
+          }
+        }
       }
     }
     return problems

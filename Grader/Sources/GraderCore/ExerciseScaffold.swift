@@ -52,11 +52,14 @@ public struct ExerciseScaffold: Sendable {
       !parts[1].hasPrefix("-"), !parts[1].hasSuffix("-")
     else {
       throw GraderError(
-        "the name should look like ex02-temperature-sampling (exNN, a dash, lowercase words), got \"\(name)\"")
+        "the name should look like ex02-temperature-sampling (exNN, a dash, lowercase words), got \"\(name)\""
+      )
     }
     let id = parts[0]
     let module = "Ex" + id.dropFirst(2)
-    if course.exercise(id) != nil { throw GraderError("\(id) is in \(Course.registryPath) already") }
+    if course.exercise(id) != nil {
+      throw GraderError("\(id) is in \(Course.registryPath) already")
+    }
     if course.exercises.contains(where: { $0.module == module }) {
       throw GraderError("module \(module) is taken already")
     }
@@ -81,10 +84,17 @@ public struct ExerciseScaffold: Sendable {
   func manifestWithExercise(_ exercise: Exercise) throws -> String {
     let text = readText(root.appendingPathComponent("Package.swift"))
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    guard let start = lines.firstIndex(where: { $0.hasPrefix("let exercises: [(module: String, folder: String)] = [") }),
-      let end = lines[(start + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "]" })
+    guard
+      let start = lines.firstIndex(where: {
+        $0.hasPrefix("let exercises: [(module: String, folder: String)] = [")
+      }),
+      let end = lines[(start + 1)...].firstIndex(where: {
+        $0.trimmingCharacters(in: .whitespaces) == "]"
+      })
     else {
-      throw GraderError("Package.swift: cannot find the `let exercises: [(module: String, folder: String)] = [` list")
+      throw GraderError(
+        "Package.swift: cannot find the `let exercises: [(module: String, folder: String)] = [` list"
+      )
     }
     if end - 1 > start, !lines[end - 1].hasSuffix(","), !lines[end - 1].hasSuffix("[") {
       lines[end - 1] += ","

@@ -99,7 +99,8 @@ public struct TextReport: Sendable {
     if let task = report.nextTask {
       lines.append(contentsOf: details(of: task, in: report))
     } else {
-      var done = "All \(report.tasks.count) tasks pass."
+      var done =
+        report.tasks.count == 1 ? "The task passes." : "All \(report.tasks.count) tasks pass."
       if mode == .exercises, let date = state.firstPassed[report.id] {
         done += " First passed \(day(date))."
       }

@@ -38,7 +38,9 @@ struct Arguments {
       case "--json": json = true
       case "-h", "--help": help = true
       case "--title":
-        guard let value = rest.popFirst() else { throw GraderError("--title needs a value, e.g. --title \"Temperature sampling\"") }
+        guard let value = rest.popFirst() else {
+          throw GraderError("--title needs a value, e.g. --title \"Temperature sampling\"")
+        }
         title = value
       case "--level":
         guard let value = rest.popFirst() else {
