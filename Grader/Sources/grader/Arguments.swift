@@ -12,6 +12,7 @@ struct Arguments {
   static let usage = """
     usage: swift run grader [exNN] [--solution] [--json]
            swift run grader hint exNN [task] [--level N]
+           swift run grader watch [exNN]
            swift run grader reset exNN
            swift run grader new exNN-short-name [--title "Title"]
            swift run grader sync [exNN]
@@ -23,6 +24,7 @@ struct Arguments {
       --json        machine-readable results (status, message, location, duration per task)
       hint          hints for a task, one level at a time (--level N shows more)
       list          the exercises and their tasks
+      watch         re-grade on every save, move on when an exercise is done (q quits)
       reset         put an exercise's stubs back (your files are backed up first)
       new           scaffold an exercise: solution, stub, lesson, suite, registry, Package.swift
       sync          write the Exercises' stubs from the Solutions' marked regions
