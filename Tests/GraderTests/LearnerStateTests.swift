@@ -126,3 +126,24 @@ import Testing
     }
   }
 }
+
+@Suite("watch's change detection") struct FileSnapshotTests {
+  @Test("a save, a new file and a deletion each change the snapshot; nothing else does")
+  func changes() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("snap-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("sub/A.swift")
+    try "a".write(to: file, atomically: true, encoding: .utf8)
+    let first = FileSnapshot(folder: dir)
+    #expect(first.count == 1)
+    #expect(FileSnapshot(folder: dir) == first)
+    try "ab".write(to: file, atomically: true, encoding: .utf8)
+    let saved = FileSnapshot(folder: dir)
+    #expect(saved != first)
+    try "b".write(to: dir.appendingPathComponent("B.swift"), atomically: true, encoding: .utf8)
+    let added = FileSnapshot(folder: dir)
+    #expect(added != saved && added.count == 2)
+    try FileManager.default.removeItem(at: file)
+    #expect(FileSnapshot(folder: dir) != added)
+  }
+}
