@@ -6,13 +6,16 @@ import Testing
 
 /// Task `training`: all of your functions together in min-char-rnn's loop.
 @Suite("training") struct Training {
+  /// Your four functions, in the shape the training loop takes.
+  static let learnerFunctions = RNNFunctions(
+    forward: { forward(inputs: $0, targets: $1, hPrev: $2, parameters: $3) },
+    backward: { backward($0, parameters: $1) },
+    clip: { clip(&$0, limit: $1) },
+    update: { adagradUpdate(parameters: &$0, gradients: $1, memory: &$2, learningRate: $3) })
+
   @Test("learns abcabc… and continues the pattern from \"a\"")
   func learnsThePattern() {
-    let mine = RNNFunctions(
-      forward: { forward(inputs: $0, targets: $1, hPrev: $2, parameters: $3) },
-      backward: { backward($0, parameters: $1) },
-      clip: { clip(&$0, limit: $1) },
-      update: { adagradUpdate(parameters: &$0, gradients: $1, memory: &$2, learningRate: $3) })
+    let mine = Self.learnerFunctions
     var rng = SeededGenerator(seed: 5)
     let start = RNNParameters.random(hiddenSize: 12, vocabularySize: 3, scale: 0.01, using: &rng)
     var trainer = MinCharRNNTrainer(

@@ -21,14 +21,16 @@ struct TaskRunner: Sendable {
   }
 
   /// Runs the tests whose ids match `filter` in a child process, under the watchdog.
-  func runTests(filter: String, timeLimit: Double) throws -> (ProcessOutcome, TestRunEvents) {
+  func runTests(filter: String, timeLimit: Double, environment extra: [String: String] = [:]) throws
+    -> (ProcessOutcome, TestRunEvents)
+  {
     let eventsURL = FileManager.default.temporaryDirectory
       .appendingPathComponent("grader-events-\(UUID().uuidString).jsonl")
     defer { try? FileManager.default.removeItem(at: eventsURL) }
     let command = launcher.command(filter: filter, eventsPath: eventsURL.path)
     let outcome = try runProcess(
-      command.executable, command.arguments, in: root, environment: launcher.environment,
-      timeLimit: timeLimit)
+      command.executable, command.arguments, in: root,
+      environment: launcher.environment.merging(extra) { _, new in new }, timeLimit: timeLimit)
     return (outcome, TestRunEvents(jsonLines: readText(eventsURL)))
   }
 

@@ -144,6 +144,40 @@ public struct TextReport: Sendable {
     return shown + (errors.count > 8 ? ["  … and \(errors.count - 8) more"] : [])
   }
 
+  // MARK: swift run grader compare
+
+  public func comparison(
+    _ exercise: Exercise, _ results: [ExerciseComparer.TaskComparison], passed: Bool
+  ) -> String {
+    var lines = [
+      style.bold("\(exercise.id) · your code and the solution, on the same inputs and seed"), "",
+    ]
+    let width = exercise.tasks.map(\.id.count).max() ?? 4
+    for result in results {
+      let name = pad(result.task.id, width)
+      switch result.outcome {
+      case .same(let count):
+        lines.append("  " + style.green("=") + " \(name)  same results (\(count) values agree to 1e-12)")
+      case .differs(let location, let yours, let solution, let note):
+        lines.append("  " + style.red("≠") + " \(name)  first difference at \(location)\(note.map { " (\($0))" } ?? "")")
+        lines.append("      " + pad("yours", 10) + (yours.map(formatNumber) ?? "—"))
+        lines.append("      " + pad("solution", 10) + (solution.map(formatNumber) ?? "—"))
+      case .stopped(let report):
+        let place = report.location.map { " at \($0)" } ?? ""
+        lines.append("  " + style.yellow("·") + " \(name)  your code stops (\(taskStatusWord(report.status)))\(place); nothing differs before that")
+      case .noProbe(let why):
+        lines.append("  " + style.magenta("?") + " \(name)  \(why)")
+      }
+    }
+    lines.append("")
+    if passed {
+      lines.append("The solution: \(exercise.solutionPath)/")
+    } else {
+      lines.append(style.dim("The solution's files are shown here once \(exercise.id) passes."))
+    }
+    return lines.joined(separator: "\n")
+  }
+
   // MARK: swift run grader list
 
   public func list() -> String {
@@ -219,6 +253,13 @@ public struct TextReport: Sendable {
     return "[" + style.green(String(repeating: "█", count: filled))
       + style.dim(String(repeating: "░", count: width - filled)) + "]"
   }
+}
+
+/// Enough digits to see where two nearly equal numbers part.
+func formatNumber(_ x: Double) -> String {
+  if x.isNaN { return "nan" }
+  if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+  return String(format: "%.15g", x)
 }
 
 /// 2026-11-21, in UTC so the same state reads the same everywhere.

@@ -13,6 +13,7 @@ struct Arguments {
     usage: swift run grader [exNN] [--solution] [--json]
            swift run grader hint exNN [task] [--level N]
            swift run grader watch [exNN]
+           swift run grader compare exNN
            swift run grader reset exNN
            swift run grader new exNN-short-name [--title "Title"]
            swift run grader sync [exNN]
@@ -24,6 +25,7 @@ struct Arguments {
       --json        machine-readable results (status, message, location, duration per task)
       hint          hints for a task, one level at a time (--level N shows more)
       list          the exercises and their tasks
+      compare       run your code and the solution on the same inputs; show the first difference
       watch         re-grade on every save, move on when an exercise is done (q quits)
       reset         put an exercise's stubs back (your files are backed up first)
       new           scaffold an exercise: solution, stub, lesson, suite, registry, Package.swift

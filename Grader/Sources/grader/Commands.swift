@@ -94,6 +94,17 @@ struct Commands {
     return 0
   }
 
+  /// `compare exNN`: your code and the solution, side by side, where they first differ.
+  func compare(_ words: [String]) throws -> Int32 {
+    guard words.count == 1 else { throw GraderError("which exercise? e.g. `swift run grader compare ex01`") }
+    let exercise = try grader.exercise(named: words[0])
+    announceBuild()
+    let results = try ExerciseComparer(grader: grader).compare(exercise)
+    let passed = CourseState.load(root: grader.root).firstPassed[exercise.id] != nil
+    print(text.comparison(exercise, results, passed: passed))
+    return 0
+  }
+
   /// `new exNN-name [--title "..."]`: scaffold an exercise.
   func new(_ words: [String]) throws -> Int32 {
     guard words.count == 1 else {

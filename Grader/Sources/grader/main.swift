@@ -26,6 +26,7 @@ func main() -> Int32 {
     case "sync": return try commands.sync(Array(words.dropFirst()))
     case "reset": return try commands.reset(Array(words.dropFirst()))
     case "new": return try commands.new(Array(words.dropFirst()))
+    case "compare": return try commands.compare(Array(words.dropFirst()))
     case "watch": return try Watch(commands: commands).run(words.dropFirst().first)
     case let name?:
       guard words.count == 1 else {
