@@ -21,7 +21,9 @@ public enum ProbeLog {
   public static func record(_ name: String, _ matrix: Matrix) {
     record(name, matrix.scalars, cols: matrix.cols)
   }
-  public static func record(_ name: String, indices: [Int]) { record(name, indices.map(Double.init)) }
+  public static func record(_ name: String, indices: [Int]) {
+    record(name, indices.map(Double.init))
+  }
 
   /// The five tensors, as `prefix` + Wxh, Whh, ….
   public static func record(_ prefix: String, _ parameters: RNNParameters) {
@@ -31,6 +33,8 @@ public enum ProbeLog {
   }
 
   static func quoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    "\""
+      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+        of: "\"", with: "\\\"") + "\""
   }
 }

@@ -130,8 +130,10 @@ import Testing
 @Suite("watch's change detection") struct FileSnapshotTests {
   @Test("a save, a new file and a deletion each change the snapshot; nothing else does")
   func changes() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("snap-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "snap-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
     let file = dir.appendingPathComponent("sub/A.swift")
     try "a".write(to: file, atomically: true, encoding: .utf8)
     let first = FileSnapshot(folder: dir)

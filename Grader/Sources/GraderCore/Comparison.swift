@@ -42,16 +42,19 @@ public struct ExerciseComparer: Sendable {
     for mode in [SourceMode.exercises, .solutions] {
       let build = try buildCourse(root: grader.root, mode: mode)
       guard build.succeeded else {
-        let first = build.errors.first.map { "\($0.location): \($0.message)" } ?? "see `swift build`"
+        let first =
+          build.errors.first.map { "\($0.location): \($0.message)" } ?? "see `swift build`"
         throw GraderError("\(mode.sourceFolder) does not compile: \(first)")
       }
     }
     let runners = try [SourceMode.exercises, .solutions].map {
-      TaskRunner(root: grader.root, mode: $0, launcher: try TestLauncher(root: grader.root, mode: $0))
+      TaskRunner(
+        root: grader.root, mode: $0, launcher: try TestLauncher(root: grader.root, mode: $0))
     }
     let results = ResultSlots<TaskComparison>(count: exercise.tasks.count)
     runInParallel(exercise.tasks.count) { i in
-      results[i] = compare(exercise.tasks[i], of: exercise, learner: runners[0], solution: runners[1])
+      results[i] = compare(
+        exercise.tasks[i], of: exercise, learner: runners[0], solution: runners[1])
     }
     return exercise.tasks.indices.map { results[$0]! }
   }
@@ -70,18 +73,22 @@ public struct ExerciseComparer: Sendable {
     guard let mine = try? probe(learner, filter, task) else {
       return TaskComparison(task: task, outcome: .noProbe("the probe could not be run"))
     }
-    if let difference = Self.firstDifference(mine.records, theirs.records, complete: mine.stop == nil) {
+    if let difference = Self.firstDifference(
+      mine.records, theirs.records, complete: mine.stop == nil)
+    {
       return TaskComparison(task: task, outcome: difference)
     }
     if let stop = mine.stop { return TaskComparison(task: task, outcome: .stopped(stop)) }
-    return TaskComparison(task: task, outcome: .same(values: theirs.records.reduce(0) { $0 + $1.values.count }))
+    return TaskComparison(
+      task: task, outcome: .same(values: theirs.records.reduce(0) { $0 + $1.values.count }))
   }
 
   /// Runs one probe; `stop` is set when the code under test did not get to the end.
   func probe(_ runner: TaskRunner, _ filter: String, _ task: ExerciseTask) throws -> (
     records: [Record], stop: TaskReport?
   ) {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("probe-\(UUID().uuidString).jsonl")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "probe-\(UUID().uuidString).jsonl")
     FileManager.default.createFile(atPath: file.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: file) }
     let (outcome, events) = try runner.runTests(
@@ -100,20 +107,27 @@ public struct ExerciseComparer: Sendable {
     for (i, expected) in theirs.enumerated() {
       guard i < mine.count else {
         return complete
-          ? .differs(location: expected.name, yours: nil, solution: expected.values.first, note: "your code recorded nothing here")
+          ? .differs(
+            location: expected.name, yours: nil, solution: expected.values.first,
+            note: "your code recorded nothing here")
           : nil
       }
       let got = mine[i]
       if got.name != expected.name {
-        return .differs(location: expected.name, yours: nil, solution: expected.values.first, note: "your code recorded \(got.name) instead")
+        return .differs(
+          location: expected.name, yours: nil, solution: expected.values.first,
+          note: "your code recorded \(got.name) instead")
       }
       if got.values.count != expected.values.count {
         return .differs(
-          location: expected.name, yours: Double(got.values.count), solution: Double(expected.values.count),
+          location: expected.name, yours: Double(got.values.count),
+          solution: Double(expected.values.count),
           note: "number of values")
       }
       for j in expected.values.indices where !close(got.values[j], expected.values[j]) {
-        return .differs(location: expected.label(j), yours: got.values[j], solution: expected.values[j], note: nil)
+        return .differs(
+          location: expected.label(j), yours: got.values[j], solution: expected.values[j], note: nil
+        )
       }
     }
     return nil
@@ -132,9 +146,11 @@ public struct ExerciseComparer: Sendable {
       let values: [String]
     }
     return text.split(separator: "\n").compactMap { line in
-      guard let data = line.data(using: .utf8), let parsed = try? JSONDecoder().decode(Line.self, from: data)
+      guard let data = line.data(using: .utf8),
+        let parsed = try? JSONDecoder().decode(Line.self, from: data)
       else { return nil }
-      return Record(name: parsed.name, cols: parsed.cols, values: parsed.values.map { Double($0) ?? .nan })
+      return Record(
+        name: parsed.name, cols: parsed.cols, values: parsed.values.map { Double($0) ?? .nan })
     }
   }
 }

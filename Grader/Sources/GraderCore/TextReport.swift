@@ -157,14 +157,20 @@ public struct TextReport: Sendable {
       let name = pad(result.task.id, width)
       switch result.outcome {
       case .same(let count):
-        lines.append("  " + style.green("=") + " \(name)  same results (\(count) values agree to 1e-12)")
+        lines.append(
+          "  " + style.green("=") + " \(name)  same results (\(count) values agree to 1e-12)")
       case .differs(let location, let yours, let solution, let note):
-        lines.append("  " + style.red("≠") + " \(name)  first difference at \(location)\(note.map { " (\($0))" } ?? "")")
+        lines.append(
+          "  " + style.red("≠")
+            + " \(name)  first difference at \(location)\(note.map { " (\($0))" } ?? "")")
         lines.append("      " + pad("yours", 10) + (yours.map(formatNumber) ?? "—"))
         lines.append("      " + pad("solution", 10) + (solution.map(formatNumber) ?? "—"))
       case .stopped(let report):
         let place = report.location.map { " at \($0)" } ?? ""
-        lines.append("  " + style.yellow("·") + " \(name)  your code stops (\(taskStatusWord(report.status)))\(place); nothing differs before that")
+        lines.append(
+          "  " + style.yellow("·")
+            + " \(name)  your code stops (\(taskStatusWord(report.status)))\(place); nothing differs before that"
+        )
       case .noProbe(let why):
         lines.append("  " + style.magenta("?") + " \(name)  \(why)")
       }

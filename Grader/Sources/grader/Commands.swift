@@ -96,7 +96,9 @@ struct Commands {
 
   /// `compare exNN`: your code and the solution, side by side, where they first differ.
   func compare(_ words: [String]) throws -> Int32 {
-    guard words.count == 1 else { throw GraderError("which exercise? e.g. `swift run grader compare ex01`") }
+    guard words.count == 1 else {
+      throw GraderError("which exercise? e.g. `swift run grader compare ex01`")
+    }
     let exercise = try grader.exercise(named: words[0])
     announceBuild()
     let results = try ExerciseComparer(grader: grader).compare(exercise)

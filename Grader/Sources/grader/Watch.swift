@@ -42,7 +42,9 @@ struct Watch {
         case "h", "H":
           if let taskID = report.nextTask?.id, let task = exercise.task(taskID) {
             hintLevel = min(hintLevel + 1, task.hints.count)
-            draw(text.exercise(report, mode: .exercises, state: state), hint: text.hint(exercise, task, level: hintLevel))
+            draw(
+              text.exercise(report, mode: .exercises, state: state),
+              hint: text.hint(exercise, task, level: hintLevel))
           }
         default: break
         }
@@ -111,4 +113,4 @@ final class Keyboard {
 }
 
 /// The terminal's settings before watch changed them; global so the Ctrl-C handler can reach it.
-nonisolated(unsafe) fileprivate var savedTerminal: termios?
+nonisolated(unsafe) private var savedTerminal: termios?
