@@ -71,3 +71,32 @@ import Testing
     #expect(all.contains("2. two") && all.contains("That is every hint"), "\(all)")
   }
 }
+
+@Suite("compare's report") struct ComparisonReportTests {
+  let exercise = Exercise(
+    id: "ex01", title: "First", module: "Ex01", folder: "ex01-first",
+    tasks: [ExerciseTask(id: "a", title: "task a", suite: "A", stubs: ["a"], hints: ["one"])])
+
+  func render(passed: Bool) -> String {
+    let result = ExerciseComparer.TaskComparison(
+      task: exercise.tasks[0],
+      outcome: .differs(location: "dWhh[0, 2]", yours: -0.15, solution: 0.59, note: nil))
+    return TextReport(
+      course: Course(title: "C", exercises: [exercise]), style: Style(colors: false)
+    )
+    .comparison(
+      exercise, [result], passed: passed,
+      solutionPlaces: ["a": SourcePlace(file: "Solutions/ex01-first/A.swift", line: 4)])
+  }
+
+  @Test("both values side by side; the solution's file only once the exercise has passed")
+  func solutionShownOncePassed() {
+    let before = render(passed: false)
+    #expect(
+      before.contains(
+        "first difference at dWhh[0, 2]\n      yours     -0.15\n      solution  0.59"), "\(before)")
+    #expect(!before.contains("Solutions/"), "\(before)")
+    let after = render(passed: true)
+    #expect(after.contains("the solution: Solutions/ex01-first/A.swift:4"), "\(after)")
+  }
+}

@@ -34,9 +34,25 @@ public struct ExerciseComparer: Sendable {
   public struct TaskComparison: Sendable {
     public let task: ExerciseTask
     public let outcome: Outcome
+
+    public init(task: ExerciseTask, outcome: Outcome) {
+      self.task = task
+      self.outcome = outcome
+    }
   }
 
   public static let tolerance = 1e-12
+
+  /// Where each task's first stub is solved: task id → place in Solutions/.
+  public func solutionPlaces(_ exercise: Exercise) -> [String: SourcePlace] {
+    let locator = StubLocator(root: grader.root)
+    var places: [String: SourcePlace] = [:]
+    for task in exercise.tasks {
+      places[task.id] =
+        task.stubs.lazy.compactMap { locator.locate($0, in: exercise.solutionPath) }.first
+    }
+    return places
+  }
 
   public func compare(_ exercise: Exercise) throws -> [TaskComparison] {
     for mode in [SourceMode.exercises, .solutions] {

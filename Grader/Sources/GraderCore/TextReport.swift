@@ -146,8 +146,11 @@ public struct TextReport: Sendable {
 
   // MARK: swift run grader compare
 
+  /// - Parameter solutionPlaces: where each task's solution is (task id → place), shown only
+  ///   when the exercise has passed.
   public func comparison(
-    _ exercise: Exercise, _ results: [ExerciseComparer.TaskComparison], passed: Bool
+    _ exercise: Exercise, _ results: [ExerciseComparer.TaskComparison], passed: Bool,
+    solutionPlaces: [String: SourcePlace] = [:]
   ) -> String {
     var lines = [
       style.bold("\(exercise.id) · your code and the solution, on the same inputs and seed"), "",
@@ -165,6 +168,9 @@ public struct TextReport: Sendable {
             + " \(name)  first difference at \(location)\(note.map { " (\($0))" } ?? "")")
         lines.append("      " + pad("yours", 10) + (yours.map(formatNumber) ?? "—"))
         lines.append("      " + pad("solution", 10) + (solution.map(formatNumber) ?? "—"))
+        if passed, let place = solutionPlaces[result.task.id] {
+          lines.append("      " + style.dim("the solution: \(place)"))
+        }
       case .stopped(let report):
         let place = report.location.map { " at \($0)" } ?? ""
         lines.append(

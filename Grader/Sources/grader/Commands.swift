@@ -101,9 +101,12 @@ struct Commands {
     }
     let exercise = try grader.exercise(named: words[0])
     announceBuild()
-    let results = try ExerciseComparer(grader: grader).compare(exercise)
+    let comparer = ExerciseComparer(grader: grader)
+    let results = try comparer.compare(exercise)
     let passed = CourseState.load(root: grader.root).firstPassed[exercise.id] != nil
-    print(text.comparison(exercise, results, passed: passed))
+    print(
+      text.comparison(
+        exercise, results, passed: passed, solutionPlaces: comparer.solutionPlaces(exercise)))
     return 0
   }
 

@@ -6,7 +6,7 @@ import PackageDescription
 let useSolutions = Context.environment["RNN_COURSE_SOURCE"] == "solutions"
 
 let exercises: [(module: String, folder: String)] = [
-  ("Tidy", "tidy"),
+  ("Tidy", "tidy")
 ]
 
 var targets: [Target] = []
