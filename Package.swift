@@ -17,7 +17,8 @@ let useSolutions = Context.environment["RNN_COURSE_SOURCE"] == "solutions"
 // hints); `swift run grader check` fails if this list and the registry disagree, and
 // `swift run grader new` edits both.
 let exercises: [(module: String, folder: String)] = [
-  ("Ex01", "ex01-rnn-from-scratch")
+  ("Ex01", "ex01-rnn-from-scratch"),
+  ("Ex02", "ex02-temperature-sampling"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the
