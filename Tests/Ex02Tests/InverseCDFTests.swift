@@ -28,6 +28,22 @@ import Testing
     )
   }
 
+  /// A distribution that sums to 0.8 stands for one that sums to 1 − ε after rounding: a draw
+  /// u past the total must land on the last index that can happen, never on one with p = 0.
+  @Test("when u falls past the total, the last possible index is returned, never one with p = 0")
+  func pastTheTotal() {
+    var rng = SeededGenerator(seed: 5)
+    for _ in 0..<200 {
+      let i = sample(from: Vector([0.5, 0.3, 0]), using: &rng)
+      guard i == 0 || i == 1 else {
+        Issue.record(
+          "sample from [0.5, 0.3, 0] (sums to 0.8) returned index \(i). When u is past the running total, return the last index whose probability is above 0."
+        )
+        return
+      }
+    }
+  }
+
   /// Pearson's χ² over 20,000 draws, 5 possible outcomes (4 degrees of freedom). The 0.1%
   /// critical value is 18.47; with this fixed seed a correct sampler scores 8.4.
   @Test(
