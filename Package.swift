@@ -33,6 +33,8 @@ var targets: [Target] = [
   .target(
     name: "CourseTesting", dependencies: ["CourseSupport", "GradientCheck"],
     path: "Tests/CourseTesting"),
+  .executableTarget(
+    name: "rnn", dependencies: ["CourseSupport", "ReferenceRNN"], path: "Reference/rnn"),
   .target(name: "GraderCore", path: "Grader/Sources/GraderCore"),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
   .testTarget(
@@ -62,7 +64,8 @@ for exercise in exercises {
 let package = Package(
   name: "RNNCourse",
   products: [
-    .executable(name: "grader", targets: ["grader"])
+    .executable(name: "grader", targets: ["grader"]),
+    .executable(name: "rnn", targets: ["rnn"]),
   ],
   targets: targets
 )

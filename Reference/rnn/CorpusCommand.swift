@@ -1,0 +1,14 @@
+import CourseSupport
+
+/// `rnn corpus play --characters 2000`: the built-in text, to read or to save as a file.
+func corpusCommand(_ arguments: [String]) throws -> Int32 {
+  let options = try CommandLineOptions(arguments, valued: ["characters", "seed"])
+  guard options.words.count == 1, let corpus = BuiltInCorpus(rawValue: options.words[0]) else {
+    let names = BuiltInCorpus.allCases.map(\.rawValue).joined(separator: ", ")
+    throw CommandLineOptions.Problem("name one corpus: \(names)")
+  }
+  let count = try options.int("characters", default: 2000)
+  let seed = try options.int("seed", default: 1, minimum: 0)
+  print(corpus.text(characters: count, seed: UInt64(seed)), terminator: "")
+  return 0
+}

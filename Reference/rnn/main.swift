@@ -1,0 +1,38 @@
+import CourseSupport
+import Foundation
+
+// `rnn`: the reference implementation's front end. Subcommands are small files of their own;
+// this file only dispatches and turns every error into one line and a non-zero exit.
+
+let usage = """
+  usage: swift run -c release rnn <command> [options]
+
+    corpus <play|code|wiki> [--characters N] [--seed S]
+        print built-in text (generated, deterministic)
+    temperatures [--corpus play] [--iterations 3000] [--hidden 100] [--seq 25] [--seed 1]
+        train one model, then sample at T = 0.2 … 2.0 (lesson ex02)
+  """
+
+func run(_ arguments: [String]) throws -> Int32 {
+  guard let command = arguments.first else {
+    print(usage)
+    return 0
+  }
+  let rest = Array(arguments.dropFirst())
+  switch command {
+  case "corpus": return try corpusCommand(rest)
+  case "temperatures": return try temperaturesCommand(rest)
+  case "help", "--help", "-h":
+    print(usage)
+    return 0
+  default:
+    throw CommandLineOptions.Problem("unknown command \"\(command)\" (see `swift run rnn help`)")
+  }
+}
+
+do {
+  exit(try run(Array(CommandLine.arguments.dropFirst())))
+} catch {
+  FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+  exit(2)
+}
