@@ -19,6 +19,7 @@ let useSolutions = Context.environment["RNN_COURSE_SOURCE"] == "solutions"
 let exercises: [(module: String, folder: String)] = [
   ("Ex01", "ex01-rnn-from-scratch"),
   ("Ex02", "ex02-temperature-sampling"),
+  ("Ex03", "ex03-your-own-dataset"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the
@@ -63,6 +64,9 @@ for exercise in exercises {
 
 let package = Package(
   name: "RNNCourse",
+  // macOS 14 (Xcode 16) for Foundation's NSLock.withLock and JSONEncoder's options; Linux has
+  // no minimum.
+  platforms: [.macOS(.v14)],
   products: [
     .executable(name: "grader", targets: ["grader"]),
     .executable(name: "rnn", targets: ["rnn"]),

@@ -12,10 +12,45 @@ extension RNNFunctions {
   )
 }
 
-/// min-char-rnn's main loop: slide a window of `sequenceLength` characters over the data,
-/// carry the hidden state from window to window, clip, update with Adagrad, and keep a
-/// smoothed loss. When the window would run past the end, start again from the beginning
-/// with a zero hidden state.
+extension Reference {
+  /// A fresh run: weights N(0,1)·0.01 from the seed (Wxh, Whh, Why in that order), zero biases,
+  /// zero memory and hidden state, and the smoothed loss of a uniform guess, −ln(1/V)·T.
+  public static func initialState(_ hp: Hyperparameters, vocabularySize v: Int) -> TrainingState {
+    var rng = SeededGenerator(seed: hp.seed)
+    let parameters = RNNParameters.random(hiddenSize: hp.hiddenSize, vocabularySize: v, using: &rng)
+    return TrainingState(
+      parameters: parameters, memory: parameters.zeros(), hPrev: .zeros(hp.hiddenSize), position: 0,
+      iteration: 0, smoothLoss: -log(1 / Double(v)) * Double(hp.sequenceLength))
+  }
+
+  /// One iteration of min-char-rnn's loop: take the next window of `sequenceLength` characters
+  /// (back to the start, with a zero hidden state, when it would run past the end), forward,
+  /// backward, clip, update, carry the hidden state on. Returns the window's summed loss.
+  @discardableResult
+  public static func trainingStep(
+    _ s: inout TrainingState, data: [Int], sequenceLength T: Int, learningRate: Double,
+    clipLimit: Double?, functions: RNNFunctions
+  ) -> Double {
+    if s.position + T + 1 >= data.count {
+      s.position = 0
+      s.hPrev = .zeros(s.parameters.hiddenSize)
+    }
+    let inputs = Array(data[s.position..<(s.position + T)])
+    let targets = Array(data[(s.position + 1)..<(s.position + T + 1)])
+    let pass = functions.forward(inputs, targets, s.hPrev, s.parameters)
+    var gradients = functions.backward(pass, s.parameters).gradients
+    if let clipLimit { functions.clip(&gradients, clipLimit) }
+    functions.update(&s.parameters, gradients, &s.memory, learningRate)
+    s.hPrev = pass.lastHidden
+    s.smoothLoss = 0.999 * s.smoothLoss + 0.001 * pass.loss
+    s.position += T
+    s.iteration += 1
+    return pass.loss
+  }
+}
+
+/// min-char-rnn's main loop over one array of indices, for when no validation or history is
+/// wanted (ex01's training task, demos).
 public struct MinCharRNNTrainer: Sendable {
   public let data: [Int]
   public let sequenceLength: Int
@@ -23,14 +58,11 @@ public struct MinCharRNNTrainer: Sendable {
   /// nil turns clipping off.
   public let clipLimit: Double?
   public let functions: RNNFunctions
+  public private(set) var state: TrainingState
 
-  public private(set) var parameters: RNNParameters
-  public private(set) var memory: RNNParameters
-  public private(set) var hPrev: Vector
-  public private(set) var position = 0
-  public private(set) var iteration = 0
-  /// 0.999·smooth + 0.001·loss, starting from the loss of a uniform guess, −ln(1/V)·T.
-  public private(set) var smoothLoss: Double
+  public var parameters: RNNParameters { state.parameters }
+  public var iteration: Int { state.iteration }
+  public var smoothLoss: Double { state.smoothLoss }
 
   public init(
     data: [Int], parameters: RNNParameters, sequenceLength: Int, learningRate: Double,
@@ -38,33 +70,21 @@ public struct MinCharRNNTrainer: Sendable {
   ) {
     precondition(data.count > sequenceLength + 1, "the data must be longer than one sequence")
     self.data = data
-    self.parameters = parameters
     self.sequenceLength = sequenceLength
     self.learningRate = learningRate
     self.clipLimit = clipLimit
     self.functions = functions
-    memory = parameters.zeros()
-    hPrev = .zeros(parameters.hiddenSize)
-    smoothLoss = -log(1 / Double(parameters.vocabularySize)) * Double(sequenceLength)
+    state = TrainingState(
+      parameters: parameters, memory: parameters.zeros(), hPrev: .zeros(parameters.hiddenSize),
+      position: 0, iteration: 0,
+      smoothLoss: -log(1 / Double(parameters.vocabularySize)) * Double(sequenceLength))
   }
 
-  /// One iteration; returns that sequence's (summed) loss.
+  /// One iteration; returns that window's (summed) loss.
   @discardableResult
   public mutating func step() -> Double {
-    if position + sequenceLength + 1 >= data.count {
-      position = 0
-      hPrev = .zeros(parameters.hiddenSize)
-    }
-    let inputs = Array(data[position..<(position + sequenceLength)])
-    let targets = Array(data[(position + 1)..<(position + sequenceLength + 1)])
-    let pass = functions.forward(inputs, targets, hPrev, parameters)
-    var gradients = functions.backward(pass, parameters).gradients
-    if let clipLimit { functions.clip(&gradients, clipLimit) }
-    functions.update(&parameters, gradients, &memory, learningRate)
-    hPrev = pass.lastHidden
-    smoothLoss = 0.999 * smoothLoss + 0.001 * pass.loss
-    position += sequenceLength
-    iteration += 1
-    return pass.loss
+    Reference.trainingStep(
+      &state, data: data, sequenceLength: sequenceLength, learningRate: learningRate,
+      clipLimit: clipLimit, functions: functions)
   }
 }

@@ -109,6 +109,22 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
     for r in 0..<rows { scalars[r * cols + j] += v.scalars[r] }
   }
 
+  private enum CodingKeys: String, CodingKey { case rows, cols, scalars }
+
+  /// Decoding checks the shape, so a corrupt file is an error rather than a later crash.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let rows = try c.decode(Int.self, forKey: .rows)
+    let cols = try c.decode(Int.self, forKey: .cols)
+    let scalars = try c.decode([Double].self, forKey: .scalars)
+    guard rows >= 0, cols >= 0, scalars.count == rows * cols else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .scalars, in: c,
+        debugDescription: "\(scalars.count) numbers do not fill a \(rows)×\(cols) matrix")
+    }
+    self.init(rows: rows, cols: cols, scalars: scalars)
+  }
+
   public var description: String {
     (0..<rows).map { row($0).description }.joined(separator: "\n")
   }

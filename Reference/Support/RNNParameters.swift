@@ -26,6 +26,27 @@ public struct RNNParameters: Equatable, Sendable, Codable {
     self.by = by
   }
 
+  private enum CodingKeys: String, CodingKey { case Wxh, Whh, Why, bh, by }
+
+  /// Decoding checks that the five shapes fit together, so a corrupt file is an error rather
+  /// than a crash.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let Wxh = try c.decode(Matrix.self, forKey: .Wxh)
+    let Whh = try c.decode(Matrix.self, forKey: .Whh)
+    let Why = try c.decode(Matrix.self, forKey: .Why)
+    let bh = try c.decode(Vector.self, forKey: .bh)
+    let by = try c.decode(Vector.self, forKey: .by)
+    guard
+      Wxh.rows == Whh.rows && Whh.rows == Whh.cols && Why.cols == Whh.rows
+        && Why.rows == Wxh.cols && bh.count == Whh.rows && by.count == Wxh.cols
+    else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .Whh, in: c, debugDescription: "the five tensors' shapes do not fit together")
+    }
+    self.init(Wxh: Wxh, Whh: Whh, Why: Why, bh: bh, by: by)
+  }
+
   public var hiddenSize: Int { Whh.rows }
   public var vocabularySize: Int { Wxh.cols }
 

@@ -1,0 +1,179 @@
+/// A text turned into indices, split into a training part and a validation part.
+public struct Corpus: Sendable, Equatable {
+  public let vocabulary: Vocabulary
+  public let training: [Int]
+  public let validation: [Int]
+
+  public init(vocabulary: Vocabulary, training: [Int], validation: [Int]) {
+    self.vocabulary = vocabulary
+    self.training = training
+    self.validation = validation
+  }
+}
+
+/// Why a text cannot be trained on: each case is one clear line.
+public enum CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
+  case missingFile(path: String)
+  case emptyFile(path: String)
+  case notUTF8(path: String)
+  case tooShort(path: String, characters: Int, needed: Int)
+  case singleCharacter(path: String)
+
+  public var description: String {
+    switch self {
+    case .missingFile(let path): "\(path): no such file"
+    case .emptyFile(let path): "\(path): the file is empty"
+    case .notUTF8(let path): "\(path): not UTF-8 text (save it as UTF-8 and try again)"
+    case .tooShort(let path, let n, let needed):
+      "\(path): \(n) characters is too short: training needs at least \(needed) (ten sequences)"
+    case .singleCharacter(let path):
+      "\(path): the text uses only one character: there is nothing to predict"
+    }
+  }
+}
+
+/// The knobs of one training run.
+public struct Hyperparameters: Codable, Equatable, Sendable {
+  public var hiddenSize: Int
+  public var sequenceLength: Int
+  public var learningRate: Double
+  /// Element-wise gradient clipping; nil turns it off.
+  public var clipLimit: Double?
+  /// Seeds the initial weights.
+  public var seed: UInt64
+  /// Iterations between two validation losses.
+  public var validationEvery: Int
+  /// Stop when this many validation losses in a row have not beaten the best before them;
+  /// nil never stops early.
+  public var patience: Int?
+
+  public init(
+    hiddenSize: Int = 100, sequenceLength: Int = 25, learningRate: Double = 0.1,
+    clipLimit: Double? = 5, seed: UInt64 = 1, validationEvery: Int = 100, patience: Int? = nil
+  ) {
+    self.hiddenSize = hiddenSize
+    self.sequenceLength = sequenceLength
+    self.learningRate = learningRate
+    self.clipLimit = clipLimit
+    self.seed = seed
+    self.validationEvery = validationEvery
+    self.patience = patience
+  }
+}
+
+/// Everything a training run needs to carry on exactly where it stopped.
+public struct TrainingState: Codable, Equatable, Sendable {
+  public var parameters: RNNParameters
+  /// Adagrad's memory, shaped like the parameters.
+  public var memory: RNNParameters
+  /// The hidden state carried into the next window.
+  public var hPrev: Vector
+  /// Where the next window starts in the training data.
+  public var position: Int
+  /// Iterations done so far.
+  public var iteration: Int
+  /// 0.999·smooth + 0.001·loss, min-char-rnn's smoothed loss.
+  public var smoothLoss: Double
+
+  public init(
+    parameters: RNNParameters, memory: RNNParameters, hPrev: Vector, position: Int, iteration: Int,
+    smoothLoss: Double
+  ) {
+    self.parameters = parameters
+    self.memory = memory
+    self.hPrev = hPrev
+    self.position = position
+    self.iteration = iteration
+    self.smoothLoss = smoothLoss
+  }
+}
+
+/// What a run measured, iteration by iteration.
+public struct LossHistory: Codable, Equatable, Sendable {
+  /// The loss of each iteration's window, summed over the window (as in ex01).
+  public var loss: [Double]
+  /// The smoothed loss after each iteration.
+  public var smoothLoss: [Double]
+  /// Validation loss per character, every `validationEvery` iterations.
+  public var validation: [ValidationPoint]
+  public var stoppedEarly: Bool
+
+  public init(
+    loss: [Double] = [], smoothLoss: [Double] = [], validation: [ValidationPoint] = [],
+    stoppedEarly: Bool = false
+  ) {
+    self.loss = loss
+    self.smoothLoss = smoothLoss
+    self.validation = validation
+    self.stoppedEarly = stoppedEarly
+  }
+}
+
+public struct ValidationPoint: Codable, Equatable, Sendable {
+  public var iteration: Int
+  public var lossPerCharacter: Double
+
+  public init(iteration: Int, lossPerCharacter: Double) {
+    self.iteration = iteration
+    self.lossPerCharacter = lossPerCharacter
+  }
+}
+
+/// A saved run: enough to continue training, or to sample, with the same vocabulary.
+public struct Checkpoint: Codable, Equatable, Sendable {
+  public var vocabulary: Vocabulary
+  public var hyperparameters: Hyperparameters
+  public var state: TrainingState
+  public var history: LossHistory
+
+  public init(
+    vocabulary: Vocabulary, hyperparameters: Hyperparameters, state: TrainingState,
+    history: LossHistory
+  ) {
+    self.vocabulary = vocabulary
+    self.hyperparameters = hyperparameters
+    self.state = state
+    self.history = history
+  }
+}
+
+/// Why a checkpoint cannot be used.
+public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unreadable(path: String, reason: String)
+  case vocabularyMismatch(path: String)
+  case shapeMismatch(path: String, detail: String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason): "\(path): not a readable checkpoint (\(reason))"
+    case .vocabularyMismatch(let path):
+      "\(path): the checkpoint was trained on another vocabulary than this text's"
+    case .shapeMismatch(let path, let detail):
+      "\(path): the checkpoint's shapes do not fit: \(detail)"
+    }
+  }
+}
+
+/// One line of the hyperparameter comparison.
+public struct ComparisonRow: Codable, Equatable, Sendable {
+  public var hiddenSize: Int
+  public var learningRate: Double
+  public var sequenceLength: Int
+  /// Smoothed training loss per character at the end of the run.
+  public var trainingLoss: Double
+  /// The last validation loss per character.
+  public var validationLoss: Double
+  public var seconds: Double
+
+  public init(
+    hiddenSize: Int, learningRate: Double, sequenceLength: Int, trainingLoss: Double,
+    validationLoss: Double, seconds: Double
+  ) {
+    self.hiddenSize = hiddenSize
+    self.learningRate = learningRate
+    self.sequenceLength = sequenceLength
+    self.trainingLoss = trainingLoss
+    self.validationLoss = validationLoss
+    self.seconds = seconds
+  }
+}

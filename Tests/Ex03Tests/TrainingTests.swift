@@ -1,0 +1,108 @@
+import CourseSupport
+import CourseTesting
+import Ex03
+import Foundation
+import GradientCheck
+import ReferenceRNN
+import Testing
+
+/// Task `training`: the training loop, validation loss and early stopping. It runs with the
+/// reference's forward, backward, clip and update, so only the loop itself is graded here.
+@Suite("training") struct TrainingLoop {
+  let corpus = Ex03Fixtures.corpus
+  let hp = Ex03Fixtures.hyperparameters
+
+  @Test("the validation loss per character equals the reference's")
+  func validation() {
+    var rng = SeededGenerator(seed: 8)
+    let p = RNNParameters.random(
+      hiddenSize: 16, vocabularySize: corpus.vocabulary.count, scale: 0.3, using: &rng)
+    let got = validationLoss(
+      corpus.validation, parameters: p, sequenceLength: 10, functions: .reference)
+    let expected = Reference.validationLoss(
+      corpus.validation, parameters: p, sequenceLength: 10, functions: .reference)
+    expectClose(
+      got, expected, tolerance: 1e-12,
+      "validationLoss over \(corpus.validation.count) characters, T = 10",
+      hint:
+        "Windows from the start, stepping by T while s + T + 1 ≤ count, h carried; divide by the number of predicted characters."
+    )
+  }
+
+  @Test("every loss, smoothed loss and validation loss equals the reference's")
+  func matchesReference() {
+    let got = train(corpus: corpus, hyperparameters: hp, iterations: 120, functions: .reference)
+    let expected = Reference.train(
+      corpus: corpus, hyperparameters: hp, iterations: 120, functions: .reference)
+    guard
+      expectCount(
+        got.history.loss.count, 120, "train(iterations: 120): losses recorded",
+        hint: "Append one loss per iteration.")
+    else { return }
+    expectMatch(
+      firstMismatch(
+        "loss at iteration", actual: got.history.loss, expected: expected.history.loss,
+        tolerance: 1e-12), "train: the raw losses", tolerance: 1e-12,
+      hint:
+        "Index i is iteration i + 1. Check the windows: reset to the start when position + T + 1 ≥ count, and carry hPrev."
+    )
+    expectMatch(
+      firstMismatch(
+        "smoothLoss at iteration", actual: got.history.smoothLoss,
+        expected: expected.history.smoothLoss, tolerance: 1e-12), "train: the smoothed losses",
+      tolerance: 1e-12, hint: "Start at −ln(1/V)·T; smooth = 0.999·smooth + 0.001·loss.")
+    expectThat(
+      got.history.validation.map(\.iteration) == expected.history.validation.map(\.iteration),
+      "train: validation losses at iterations \(got.history.validation.map(\.iteration)), expected \(expected.history.validation.map(\.iteration)) (every validationEvery = 20)."
+    )
+    expectMatch(
+      firstMismatch(
+        "validation", actual: got.history.validation.map(\.lossPerCharacter),
+        expected: expected.history.validation.map(\.lossPerCharacter), tolerance: 1e-12),
+      "train: the validation losses", tolerance: 1e-12,
+      hint: "Use validationLoss on corpus.validation with the current parameters.")
+    expectMatch(
+      firstMismatch(
+        "", actual: got.state.parameters, expected: expected.state.parameters, tolerance: 1e-12),
+      "train: the final parameters", tolerance: 1e-12,
+      hint: "Initialise from SeededGenerator(seed: hp.seed) with RNNParameters.random.")
+  }
+
+  @Test("a resumed run ends exactly where an uninterrupted one does")
+  func resumes() {
+    let straight = train(corpus: corpus, hyperparameters: hp, iterations: 60, functions: .reference)
+    let half = train(corpus: corpus, hyperparameters: hp, iterations: 30, functions: .reference)
+    let resumed = train(
+      corpus: corpus, hyperparameters: hp, iterations: 60, functions: .reference, from: half.state,
+      history: half.history)
+    expectThat(
+      resumed.history == straight.history && resumed.state == straight.state,
+      "train: 30 iterations, then train(iterations: 60, from: that state and history), must equal 60 iterations straight. Count to `iterations` in all, and start from the state you are given."
+    )
+  }
+
+  /// Training on "abcabc…" while validating on "acbacb…": the better the model learns the
+  /// training pattern, the worse it does on validation.
+  @Test("stops early when validation stops improving")
+  func earlyStopping() {
+    let vocabulary = Vocabulary(text: "abc")
+    let corpus = Corpus(
+      vocabulary: vocabulary, training: (0..<300).map { $0 % 3 },
+      validation: (0..<60).map { [0, 2, 1][$0 % 3] })
+    let hp = Hyperparameters(
+      hiddenSize: 8, sequenceLength: 6, learningRate: 0.3, seed: 2, validationEvery: 5, patience: 3)
+    let expected = Reference.train(
+      corpus: corpus, hyperparameters: hp, iterations: 400, functions: .reference)
+    precondition(expected.history.stoppedEarly, "the fixture must make the reference stop early")
+    let got = train(corpus: corpus, hyperparameters: hp, iterations: 400, functions: .reference)
+    expectThat(
+      got.history.stoppedEarly,
+      "train: expected to stop early at iteration \(expected.state.iteration) (patience 3, validation every 5), ran to \(got.state.iteration) without stopping."
+    )
+    expectCount(
+      got.state.iteration, expected.state.iteration, "train: iteration at which it stopped early",
+      hint:
+        "Stop when the last `patience` validation losses are all no better than the best one before them."
+    )
+  }
+}
