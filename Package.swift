@@ -36,11 +36,14 @@ var targets: [Target] = [
     path: "Tests/CourseTesting"),
   .executableTarget(
     name: "rnn", dependencies: ["CourseSupport", "ReferenceRNN"], path: "Reference/rnn"),
-  .target(name: "GraderCore", path: "Grader/Sources/GraderCore"),
+  .target(name: "GraderCore", dependencies: ["CourseSupport"], path: "Grader/Sources/GraderCore"),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
   .testTarget(
     name: "ReferenceTests", dependencies: ["CourseSupport", "GradientCheck", "ReferenceRNN"],
     path: "Tests/ReferenceTests"),
+  .testTarget(
+    name: "TrainerTests", dependencies: ["CourseSupport", "ReferenceRNN", "GraderCore"],
+    path: "Tests/TrainerTests"),
   .testTarget(
     name: "GraderTests", dependencies: ["GraderCore"], path: "Tests/GraderTests",
     exclude: ["Fixtures"]),

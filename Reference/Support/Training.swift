@@ -159,7 +159,7 @@ public struct ComparisonRow: Codable, Equatable, Sendable {
   public var hiddenSize: Int
   public var learningRate: Double
   public var sequenceLength: Int
-  /// Smoothed training loss per character at the end of the run.
+  /// Training loss per character at the end of the run (the mean over its last iterations).
   public var trainingLoss: Double
   /// The last validation loss per character.
   public var validationLoss: Double

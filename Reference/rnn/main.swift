@@ -7,6 +7,14 @@ import Foundation
 let usage = """
   usage: swift run -c release rnn <command> [options]
 
+    train [--data FILE | --corpus play|code|wiki] [--hidden 100] [--seq 25] [--lr 0.1]
+          [--iters 2000] [--seed 1] [--out runs/NAME] [--resume]
+        train the reference model; the run is kept in runs/NAME/checkpoint.json
+    sample --checkpoint runs/NAME/checkpoint.json [--temperature 0.8] [--count 500]
+           [--prime TEXT] [--seed 1]
+        text from a trained model
+    hyperparameters [--data FILE | --corpus play] [--iters 500] [--out runs/hyperparameters]
+        hidden 50/100/200 × rate 0.01/0.1/0.5 × sequence 10/25/50 (lesson ex03)
     corpus <play|code|wiki> [--characters N] [--seed S]
         print built-in text (generated, deterministic)
     temperatures [--corpus play] [--iterations 3000] [--hidden 100] [--seq 25] [--seed 1]
@@ -21,6 +29,9 @@ func run(_ arguments: [String]) throws -> Int32 {
   let rest = Array(arguments.dropFirst())
   switch command {
   case "corpus": return try corpusCommand(rest)
+  case "train": return try trainCommand(rest)
+  case "sample": return try sampleCommand(rest)
+  case "hyperparameters": return try hyperparametersCommand(rest)
   case "temperatures": return try temperaturesCommand(rest)
   case "help", "--help", "-h":
     print(usage)

@@ -48,12 +48,12 @@ public func runProcess(
     executable, arguments: arguments, environment: environment, directory: directory.path,
     stdout: outPath, stderr: errPath)
 
-  let reaped = ResultSlots<Int32>(count: 1)
+  let reaped = ExitStatus()
   let finished = DispatchSemaphore(value: 0)
   let waiter = Thread {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    reaped[0] = status
+    reaped.value = status
     finished.signal()
   }
   waiter.start()
@@ -69,7 +69,7 @@ public func runProcess(
     finished.wait()
   }
   let duration = Date().timeIntervalSince(start)
-  let status = reaped[0] ?? 0
+  let status = reaped.value
 
   let ending: ProcessOutcome.Ending
   if timedOut {
@@ -82,6 +82,11 @@ public func runProcess(
   return ProcessOutcome(
     ending: ending, standardOutput: readText(URL(fileURLWithPath: outPath)),
     standardError: readText(URL(fileURLWithPath: errPath)), duration: duration)
+}
+
+/// The child's wait status, handed from the reaping thread (the semaphore orders the accesses).
+private final class ExitStatus: @unchecked Sendable {
+  var value: Int32 = 0
 }
 
 /// posix_spawn with stdin from /dev/null, stdout and stderr to files, signals reset to their

@@ -1,3 +1,4 @@
+import CourseSupport
 import Foundation
 
 /// `grader compare exNN`: each task's probe (a test named as the task in the exercise's `Probe`
@@ -67,12 +68,9 @@ public struct ExerciseComparer: Sendable {
       TaskRunner(
         root: grader.root, mode: $0, launcher: try TestLauncher(root: grader.root, mode: $0))
     }
-    let results = ResultSlots<TaskComparison>(count: exercise.tasks.count)
-    runInParallel(exercise.tasks.count) { i in
-      results[i] = compare(
-        exercise.tasks[i], of: exercise, learner: runners[0], solution: runners[1])
+    return parallelMap(exercise.tasks.count) { i in
+      compare(exercise.tasks[i], of: exercise, learner: runners[0], solution: runners[1])
     }
-    return exercise.tasks.indices.map { results[$0]! }
   }
 
   func compare(

@@ -55,7 +55,7 @@ public struct CourseCheck: Sendable {
     if includeToolkitTests {
       let (count, problems) = try toolkitTests()
       record(
-        "the grader's and the Reference toolkit's own tests (\(count))", problems,
+        "the grader's, the Reference toolkit's and the trainer's own tests (\(count))", problems,
         passes: max(count, 1))
     }
     return outcome
@@ -239,7 +239,7 @@ public struct CourseCheck: Sendable {
       root: grader.root, mode: .exercises,
       launcher: try TestLauncher(root: grader.root, mode: .exercises))
     let (outcome, events) = try runner.runTests(
-      filter: "^(GraderTests|ReferenceTests)\\.", timeLimit: 1200)
+      filter: "^(GraderTests|ReferenceTests|TrainerTests)\\.", timeLimit: 1200)
     var problems = events.failures.map { f in
       "\(f.file.map { "Tests/" + $0 } ?? "Tests")\(f.line.map { ":\($0)" } ?? ""): \(events.displayName(f.testID)): \(f.message.split(separator: "\n").first ?? "")"
     }

@@ -1,3 +1,4 @@
+import CourseSupport
 import Foundation
 
 /// Builds the course once and grades the chosen exercises' tasks, in parallel processes.
@@ -36,12 +37,11 @@ public struct Grader: Sendable {
     let runner = TaskRunner(
       root: root, mode: mode, launcher: try TestLauncher(root: root, mode: mode))
     let jobs = exercises.flatMap { exercise in exercise.tasks.map { (exercise, $0) } }
-    let results = ResultSlots<TaskReport>(count: jobs.count)
-    runInParallel(jobs.count) { i in results[i] = runner.run(jobs[i].1, of: jobs[i].0) }
+    let results = parallelMap(jobs.count) { i in runner.run(jobs[i].1, of: jobs[i].0) }
     var offset = 0
     var reports: [ExerciseReport] = []
     for exercise in exercises {
-      let tasks = (offset..<(offset + exercise.tasks.count)).map { results[$0]! }
+      let tasks = Array(results[offset..<(offset + exercise.tasks.count)])
       offset += exercise.tasks.count
       reports.append(
         ExerciseReport(
@@ -82,47 +82,5 @@ public struct Grader: Sendable {
     return ExerciseReport(
       id: exercise.id, title: exercise.title, status: own.isEmpty ? .blocked : .doesNotCompile,
       tasks: tasks, compileErrors: shown)
-  }
-}
-
-/// Runs `body(0..<count)` on one thread per core. Plain threads, not Dispatch's pool: the
-/// workers block waiting for child processes, and Foundation's `Process` needs a free Dispatch
-/// thread to report that a child ended (blocking the pool deadlocks it).
-func runInParallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-  let next = ResultSlots<Int>(count: 1)
-  next[0] = 0
-  let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
-  let done = DispatchGroup()
-  for _ in 0..<workers {
-    done.enter()
-    let thread = Thread {
-      while let i = next.take(below: count) { body(i) }
-      done.leave()
-    }
-    thread.start()
-  }
-  done.wait()
-}
-
-/// Fixed slots filled from concurrent workers.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  /// For a counter in slot 0: hands out 0, 1, 2, … below `limit`, then nil.
-  func take(below limit: Int) -> Int? where T == Int {
-    lock.withLock {
-      let i = slots[0]!
-      guard i < limit else { return nil }
-      slots[0] = i + 1
-      return i
-    }
-  }
-
-  subscript(i: Int) -> T? {
-    get { lock.withLock { slots[i] } }
-    set { lock.withLock { slots[i] = newValue } }
   }
 }

@@ -1,0 +1,39 @@
+import CourseSupport
+import CourseTesting
+import Ex03
+import Foundation
+import ReferenceRNN
+import Testing
+
+/// Not graded: what `swift run grader compare ex03` runs with your code and the solution.
+@Suite("probe (for grader compare)") struct Probe {
+  @Test func corpus() throws {
+    let text = String(repeating: "Ça va, Zoë? — 日本\n", count: 12)
+    let loaded = try Ex03.loadCorpus(at: Ex03Fixtures.temporaryFile(text), sequenceLength: 10)
+    ProbeLog.record("training indices", indices: loaded.training)
+    ProbeLog.record("validation indices", indices: loaded.validation)
+  }
+
+  @Test func training() {
+    let run = Ex03.train(
+      corpus: Ex03Fixtures.corpus, hyperparameters: Ex03Fixtures.hyperparameters, iterations: 60,
+      functions: .reference)
+    ProbeLog.record("loss by iteration", run.history.loss)
+    ProbeLog.record("validation loss", run.history.validation.map(\.lossPerCharacter))
+  }
+
+  @Test func checkpoint() throws {
+    let original = Checkpoints.checkpoint(iterations: 20)
+    let path = Ex03Fixtures.temporaryFolder().appendingPathComponent("c.json").path
+    try Ex03.saveCheckpoint(original, to: path)
+    let loaded = try Ex03.loadCheckpoint(from: path)
+    ProbeLog.record("loaded Whh", loaded.state.parameters.Whh)
+    ProbeLog.record("loaded memory", loaded.state.memory.Whh)
+  }
+
+  @Test func comparison() {
+    let rows = ComparisonTable().rows
+    ProbeLog.record("markdown table length", Double(Ex03.markdownTable(rows).count))
+    ProbeLog.record("csv length", Double(Ex03.csv(rows).count))
+  }
+}

@@ -1,0 +1,125 @@
+import CourseSupport
+import Foundation
+import GraderCore
+import Testing
+
+/// The `rnn` executable as a learner uses it: train, refuse to overwrite, resume, sample,
+/// compare, and one clear line for every bad input.
+@Suite("the rnn command") struct RNNCommandTests {
+  /// The `rnn` built next to this test binary.
+  static let rnn: String? = {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("rnn")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+      dir = dir.deletingLastPathComponent()
+    }
+    return nil
+  }()
+
+  func run(_ arguments: [String], in folder: URL) throws -> ProcessOutcome {
+    let rnn = try #require(Self.rnn, "the rnn executable is built next to the tests")
+    return try runProcess(rnn, arguments, in: folder, timeLimit: 300)
+  }
+
+  func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "rnn-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  let small = ["--hidden", "12", "--seq", "10", "--characters", "3000", "--validate-every", "50"]
+
+  @Test("train writes a checkpoint, refuses to overwrite it, resumes it, and sample reads it")
+  func trainResumeSample() throws {
+    let dir = try folder()
+    let first = try run(
+      ["train", "--corpus", "play", "--iters", "100", "--out", "runs/t"] + small, in: dir)
+    #expect(first.ending == .exited(0), "\(first.standardError)")
+    let checkpoint = dir.appendingPathComponent("runs/t/checkpoint.json")
+    #expect(FileManager.default.fileExists(atPath: checkpoint.path))
+
+    let again = try run(
+      ["train", "--corpus", "play", "--iters", "100", "--out", "runs/t"] + small, in: dir)
+    #expect(again.ending == .exited(2))
+    #expect(again.standardError.contains("exists: add --resume"), "\(again.standardError)")
+
+    let resumed = try run(
+      ["train", "--corpus", "play", "--iters", "200", "--out", "runs/t", "--resume"] + small,
+      in: dir)
+    #expect(resumed.ending == .exited(0), "\(resumed.standardError)")
+    #expect(
+      resumed.standardOutput.contains("resuming runs/t/checkpoint.json at iteration 100"),
+      "\(resumed.standardOutput)")
+    #expect(resumed.standardOutput.contains("iteration 200:"), "\(resumed.standardOutput)")
+
+    let sample = try run(
+      ["sample", "--checkpoint", "runs/t/checkpoint.json", "--count", "80", "--prime", "KING"],
+      in: dir)
+    #expect(sample.ending == .exited(0), "\(sample.standardError)")
+    #expect(sample.standardOutput.hasPrefix("KING"), "\(sample.standardOutput)")
+    #expect(sample.standardOutput.unicodeScalars.count >= 84)
+  }
+
+  @Test("a resumed run ends with the same model as an uninterrupted one")
+  func resumeEqualsUninterrupted() throws {
+    let dir = try folder()
+    _ = try run(
+      ["train", "--corpus", "wiki", "--iters", "120", "--out", "straight"] + small, in: dir)
+    _ = try run(["train", "--corpus", "wiki", "--iters", "60", "--out", "split"] + small, in: dir)
+    _ = try run(
+      ["train", "--corpus", "wiki", "--iters", "120", "--out", "split", "--resume"] + small, in: dir
+    )
+    let a = try Data(contentsOf: dir.appendingPathComponent("straight/checkpoint.json"))
+    let b = try Data(contentsOf: dir.appendingPathComponent("split/checkpoint.json"))
+    #expect(a == b, "the two checkpoints differ")
+  }
+
+  @Test("temperatures prints six samples, T = 0.2 to 2.0")
+  func temperatures() throws {
+    let out = try run(
+      ["temperatures", "--iterations", "50", "--hidden", "8", "--count", "40"], in: try folder())
+    #expect(out.ending == .exited(0), "\(out.standardError)")
+    for t in ["0.2", "0.5", "0.8", "1.0", "1.5", "2.0"] {
+      #expect(out.standardOutput.contains("T = \(t)   mean entropy"), "T = \(t) missing")
+    }
+  }
+
+  @Test(
+    "bad input is one line and exit 2",
+    arguments: [
+      (["train", "--data", "/nonexistent.txt"], "no such file"),
+      (["train", "--corpus", "poems"], "--corpus must be one of play, code, wiki"),
+      (["train", "--lr", "-1"], "--lr needs a number above 0"),
+      (["train", "--hidden", "0"], "--hidden needs a whole number of at least 1"),
+      (["train", "--data", "x", "--corpus", "play"], "give --data or --corpus, not both"),
+      (["sample", "--checkpoint", "/nonexistent.json"], "not a readable checkpoint"),
+      (["sample"], "--checkpoint"),
+      (["frobnicate"], "unknown command"),
+    ])
+  func badInput(_ arguments: [String], _ message: String) throws {
+    let out = try run(arguments, in: try folder())
+    #expect(out.ending == .exited(2))
+    #expect(
+      out.standardError.hasPrefix("error: ") && out.standardError.contains(message),
+      "\(out.standardError)")
+    #expect(out.standardError.split(separator: "\n").count == 1, "\(out.standardError)")
+  }
+
+  @Test("text shorter than ten sequences, or not UTF-8, is refused")
+  func badFiles() throws {
+    let dir = try folder()
+    try Data("tiny".utf8).write(to: dir.appendingPathComponent("tiny.txt"))
+    try Data([0xFF, 0xFE, 0x41] + Array(repeating: 0x41, count: 500)).write(
+      to: dir.appendingPathComponent("latin.txt"))
+    let tiny = try run(["train", "--data", "tiny.txt"], in: dir)
+    #expect(
+      tiny.ending == .exited(2) && tiny.standardError.contains("too short"), "\(tiny.standardError)"
+    )
+    let latin = try run(["train", "--data", "latin.txt"], in: dir)
+    #expect(
+      latin.ending == .exited(2) && latin.standardError.contains("not UTF-8"),
+      "\(latin.standardError)")
+  }
+}
