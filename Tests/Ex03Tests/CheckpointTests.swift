@@ -68,6 +68,24 @@ import Testing
     )
   }
 
+  /// An atomic write puts the new checkpoint in a new file and renames it into place, so the
+  /// old file is never changed: a hard link to it still reads the old checkpoint. A write in
+  /// place would change both, and a crash halfway would leave a broken file.
+  @Test("saving never changes the old file in place")
+  func replacesRatherThanOverwrites() throws {
+    let folder = Ex03Fixtures.temporaryFolder()
+    let path = folder.appendingPathComponent("checkpoint.json").path
+    let old = Self.checkpoint(iterations: 20)
+    try Reference.saveCheckpoint(old, to: path)
+    let link = folder.appendingPathComponent("old.json").path
+    try FileManager.default.linkItem(atPath: path, toPath: link)
+    try saveCheckpoint(Self.checkpoint(iterations: 40), to: path)
+    expectThat(
+      (try? Reference.loadCheckpoint(from: link)) == old,
+      "saveCheckpoint wrote into the old file in place; write with options: .atomic so a crash mid-write cannot leave a broken checkpoint."
+    )
+  }
+
   @Test("a missing, corrupt or mismatched checkpoint is a clear error")
   func errors() throws {
     let folder = Ex03Fixtures.temporaryFolder()

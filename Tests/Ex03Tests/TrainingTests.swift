@@ -68,6 +68,45 @@ import Testing
       hint: "Initialise from SeededGenerator(seed: hp.seed) with RNNParameters.random.")
   }
 
+  /// 61 training characters and T = 10: the window at position 50 would need character 61, so
+  /// the loop must start over there (position + T + 1 ≥ count), not one window later.
+  @Test("starts over exactly when the next window would run past the end")
+  func restartsAtTheEnd() {
+    let corpus = Corpus(
+      vocabulary: Ex03Fixtures.corpus.vocabulary,
+      training: Array(Ex03Fixtures.corpus.training.prefix(61)),
+      validation: Ex03Fixtures.corpus.validation)
+    let got = train(corpus: corpus, hyperparameters: hp, iterations: 14, functions: .reference)
+    let expected = Reference.train(
+      corpus: corpus, hyperparameters: hp, iterations: 14, functions: .reference)
+    expectMatch(
+      firstMismatch(
+        "loss at iteration", actual: got.history.loss, expected: expected.history.loss,
+        tolerance: 1e-12),
+      "train on 61 characters with T = 10", tolerance: 1e-12,
+      hint:
+        "Start over (position 0, hPrev zero) when position + T + 1 ≥ training.count, before taking the window."
+    )
+  }
+
+  /// On the play fixture the validation loss falls with small wobbles: stopping must wait for
+  /// `patience` non-improvements in a row, not stop at the first one.
+  @Test("waits for `patience` validation losses in a row without improvement")
+  func patienceInARow() {
+    let hp = Hyperparameters(
+      hiddenSize: 16, sequenceLength: 10, learningRate: 0.1, seed: 3, validationEvery: 5,
+      patience: 2)
+    let expected = Reference.train(
+      corpus: corpus, hyperparameters: hp, iterations: 400, functions: .reference)
+    let got = train(corpus: corpus, hyperparameters: hp, iterations: 400, functions: .reference)
+    expectCount(
+      got.state.iteration, expected.state.iteration,
+      "train with patience 2: the iteration it stopped at (\(expected.history.stoppedEarly ? "the reference stops early" : "the reference runs to the end"))",
+      hint:
+        "Stop only when all of the last `patience` validation losses fail to beat the best one before them."
+    )
+  }
+
   @Test("a resumed run ends exactly where an uninterrupted one does")
   func resumes() {
     let straight = train(corpus: corpus, hyperparameters: hp, iterations: 60, functions: .reference)
