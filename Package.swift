@@ -42,7 +42,8 @@ var targets: [Target] = [
     name: "ReferenceTests", dependencies: ["CourseSupport", "GradientCheck", "ReferenceRNN"],
     path: "Tests/ReferenceTests"),
   .testTarget(
-    name: "TrainerTests", dependencies: ["CourseSupport", "ReferenceRNN", "GraderCore"],
+    name: "TrainerTests",
+    dependencies: ["CourseSupport", "GradientCheck", "ReferenceRNN", "GraderCore"],
     path: "Tests/TrainerTests"),
   .testTarget(
     name: "GraderTests", dependencies: ["GraderCore"], path: "Tests/GraderTests",

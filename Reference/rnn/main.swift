@@ -15,6 +15,8 @@ let usage = """
         text from a trained model
     hyperparameters [--data FILE | --corpus play] [--iters 500] [--out runs/hyperparameters]
         hidden 50/100/200 × rate 0.01/0.1/0.5 × sequence 10/25/50 (lesson ex03)
+    bench [--baseline ../shared/bench/numpy_charrnn.py] [--iters 2000] [--seeds 3]
+        throughput at H=100/T=25 and H=256/T=50, side by side with numpy at equal learning
     corpus <play|code|wiki> [--characters N] [--seed S]
         print built-in text (generated, deterministic)
     temperatures [--corpus play] [--iterations 3000] [--hidden 100] [--seq 25] [--seed 1]
@@ -32,6 +34,7 @@ func run(_ arguments: [String]) throws -> Int32 {
   case "train": return try trainCommand(rest)
   case "sample": return try sampleCommand(rest)
   case "hyperparameters": return try hyperparametersCommand(rest)
+  case "bench": return try benchCommand(rest)
   case "temperatures": return try temperaturesCommand(rest)
   case "help", "--help", "-h":
     print(usage)

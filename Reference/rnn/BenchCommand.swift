@@ -1,0 +1,202 @@
+import CourseSupport
+import Foundation
+import ReferenceRNN
+
+/// `rnn bench`: the trainer's throughput, side by side with the numpy baseline when one is
+/// given (`--baseline ../shared/bench/numpy_charrnn.py`, found there by default), at equal
+/// learning: both start from numpy's initial weights, their smoothed losses are compared for the
+/// first 20 iterations, and after 5,000 iterations over a few seeds.
+///
+/// FLOPs are counted as 2 × the multiply-adds of the matrix products, per time step:
+/// forward Whh·h (H²) and Why·h (VH); backward Whyᵀ·dy (VH), dWhy (VH), Whhᵀ·draw (H²) and
+/// dWhh (H²): 3H² + 3VH. The one-hot products with Wxh are column reads and count nothing.
+func benchCommand(_ arguments: [String]) throws -> Int32 {
+  let options = try CommandLineOptions(
+    arguments, valued: ["baseline", "iters", "seeds", "learning-iters"])
+  let iterations = try options.int("iters", default: 2000)
+  let seeds = try options.int("seeds", default: 3)
+  let learningIterations = try options.int("learning-iters", default: 5000)
+  let baseline = options.string("baseline") ?? "../shared/bench/numpy_charrnn.py"
+  let haveBaseline = FileManager.default.fileExists(atPath: baseline)
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "rnn-bench-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let dataPath = scratch.appendingPathComponent("play.txt").path
+  let text = BuiltInCorpus.play.text(characters: 1_000_000, seed: 1)
+  try text.write(toFile: dataPath, atomically: true, encoding: .utf8)
+  // The baseline's vocabulary: sorted distinct bytes (the play corpus is ASCII).
+  let vocabulary = Vocabulary(text: text)
+  let data = vocabulary.encode(text) ?? []
+  print("corpus: built-in play, \(text.utf8.count) bytes, V = \(vocabulary.count)")
+  print(
+    haveBaseline
+      ? "baseline: \(baseline)"
+      : "baseline: not found at \(baseline) (give --baseline PATH); Swift only")
+  print("")
+
+  var rows: [String] = []
+  for (hidden, sequence) in [(100, 25), (256, 50)] {
+    let initFile = scratch.appendingPathComponent("init-\(hidden).bin").path
+    var numpyRate: Double?
+    if haveBaseline {
+      let out = try python([
+        baseline, "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr",
+        "0.1", "--iters", "\(iterations)", "--seed", "1", "--dump-init", initFile,
+      ])
+      numpyRate = number(after: "iters_per_sec", in: out)
+    }
+    let start =
+      haveBaseline
+      ? try numpyInit(initFile, hidden: hidden, vocabulary: vocabulary.count)
+      : randomInit(hidden, vocabulary.count, seed: 1)
+    let fast = FastTrainer(parameters: start, sequenceLength: sequence, learningRate: 0.1)
+    fast.step(data)  // warm the caches
+    let clock = Date()
+    for _ in 0..<iterations { fast.step(data) }
+    let seconds = Date().timeIntervalSince(clock)
+    let rate = Double(iterations) / seconds
+    let macs = Double(3 * hidden * hidden + 3 * vocabulary.count * hidden) * Double(sequence)
+    let gflops = 2 * macs * rate / 1e9
+    var row = String(
+      format: "H=%d T=%d   %8.0f it/s  %10.0f chars/s  %5.2f GFLOP/s (%.2f MFLOP/it)", hidden,
+      sequence, rate, rate * Double(sequence), gflops, 2 * macs / 1e6)
+    if let numpyRate {
+      row += String(format: "   numpy %6.0f it/s   %.1f× numpy", numpyRate, rate / numpyRate)
+    }
+    print(row)
+    rows.append(row)
+
+    if haveBaseline {
+      try compareLearning(
+        baseline, dataPath, data, hidden, sequence, vocabulary.count, scratch, seeds: seeds,
+        iterations: learningIterations)
+    }
+    print("")
+  }
+  let peak = measuredPeakGFLOPs()
+  print(
+    String(
+      format:
+        "one core's measured FP64 peak for this build (multiply + add on 4-wide vectors): %.1f GFLOP/s",
+      peak))
+  return 0
+}
+
+/// First 20 iterations from numpy's weights, then 5,000 iterations over several seeds.
+private func compareLearning(
+  _ baseline: String, _ dataPath: String, _ data: [Int], _ hidden: Int, _ sequence: Int, _ v: Int,
+  _ scratch: URL, seeds: Int, iterations: Int
+) throws {
+  let initFile = scratch.appendingPathComponent("init-\(hidden).bin").path
+  let report = (1...20).map(String.init).joined(separator: ",")
+  let out = try python([
+    baseline, "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr", "0.1",
+    "--iters", "20", "--init-file", initFile, "--report-at", report,
+  ])
+  let theirs = out.split(separator: "\n").filter { $0.hasPrefix("iter ") }.compactMap {
+    number(after: "smooth_loss", in: String($0))
+  }
+  let fast = FastTrainer(
+    parameters: try numpyInit(initFile, hidden: hidden, vocabulary: v), sequenceLength: sequence,
+    learningRate: 0.1)
+  // numpy prints 6 decimals: agreement is judged to that resolution (5e-7 plus 1e-9 relative).
+  var agreed = 0
+  var worst = 0.0
+  for i in theirs.indices {
+    fast.step(data)
+    let difference = abs(fast.smoothLoss - theirs[i])
+    if difference > 5e-7 + 1e-9 * abs(theirs[i]) { break }
+    agreed = i + 1
+    worst = max(worst, difference)
+  }
+  print(
+    String(
+      format:
+        "  from numpy's initial weights: smoothed loss agrees to numpy's printed precision for %d of 20 iterations (largest difference %.1e)",
+      agreed, worst))
+
+  var ours: [Double] = []
+  var numpy: [Double] = []
+  for seed in 1...seeds {
+    let file = scratch.appendingPathComponent("init-\(hidden)-\(seed).bin").path
+    let out = try python([
+      baseline, "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr", "0.1",
+      "--iters", "\(iterations)", "--seed", "\(seed)", "--dump-init", file,
+    ])
+    if let value = number(after: "final smooth_loss", in: out) { numpy.append(value) }
+    let trainer = FastTrainer(
+      parameters: try numpyInit(file, hidden: hidden, vocabulary: v), sequenceLength: sequence,
+      learningRate: 0.1)
+    for _ in 0..<iterations { trainer.step(data) }
+    ours.append(trainer.smoothLoss)
+  }
+  func describe(_ xs: [Double]) -> String {
+    String(
+      format: "mean %.3f, range %.3f–%.3f", xs.reduce(0, +) / Double(xs.count), xs.min() ?? 0,
+      xs.max() ?? 0)
+  }
+  print(
+    "  smoothed loss after \(iterations) iterations, seeds 1–\(seeds): ours \(describe(ours)); numpy \(describe(numpy))"
+  )
+}
+
+private func python(_ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3"] + arguments
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  let output = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  guard process.terminationStatus == 0 else {
+    throw CommandLineOptions.Problem("the numpy baseline failed (is numpy installed for python3?)")
+  }
+  return String(decoding: output, as: UTF8.self)
+}
+
+private func number(after key: String, in text: String) -> Double? {
+  guard let range = text.range(of: key + " ", options: .backwards) else { return nil }
+  return Double(text[range.upperBound...].prefix { !$0.isWhitespace })
+}
+
+/// numpy's `--dump-init` file: Wxh (H×V), Whh (H×H), Why (V×H), row-major float64.
+private func numpyInit(_ path: String, hidden h: Int, vocabulary v: Int) throws -> RNNParameters {
+  guard let data = FileManager.default.contents(atPath: path), data.count == 8 * (2 * h * v + h * h)
+  else {
+    throw CommandLineOptions.Problem("\(path): not an initial-weights file for H = \(h), V = \(v)")
+  }
+  let values = data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+  return RNNParameters(
+    Wxh: Matrix(rows: h, cols: v, scalars: Array(values[0..<(h * v)])),
+    Whh: Matrix(rows: h, cols: h, scalars: Array(values[(h * v)..<(h * v + h * h)])),
+    Why: Matrix(rows: v, cols: h, scalars: Array(values[(h * v + h * h)...])),
+    bh: .zeros(h), by: .zeros(v))
+}
+
+private func randomInit(_ h: Int, _ v: Int, seed: UInt64) -> RNNParameters {
+  var rng = SeededGenerator(seed: seed)
+  return .random(hiddenSize: h, vocabularySize: v, using: &rng)
+}
+
+/// GFLOP/s of a loop of independent multiplies and adds on 4-wide vectors, compiled for the
+/// same target as the trainer: the most this build can do on one core, measured rather than
+/// looked up. (Separate multiply and add: the default x86-64 target has no fused multiply-add.)
+private func measuredPeakGFLOPs() -> Double {
+  var accumulators = [SIMD4<Double>](repeating: SIMD4(repeating: 1), count: 8)
+  let a = SIMD4<Double>(repeating: 0.999_999_9)
+  let b = SIMD4<Double>(repeating: 1e-9)
+  let rounds = 20_000_000
+  let clock = Date()
+  accumulators.withUnsafeMutableBufferPointer { acc in
+    for _ in 0..<rounds {
+      for k in 0..<8 { acc[k] = acc[k] * a + b }
+    }
+  }
+  let seconds = Date().timeIntervalSince(clock)
+  let sink = accumulators.reduce(0) { $0 + $1.sum() }
+  if sink.isNaN { print("") }
+  return Double(rounds * 8 * 4 * 2) / seconds / 1e9
+}
