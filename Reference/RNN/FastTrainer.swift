@@ -42,6 +42,21 @@ public final class FastTrainer {
   private var bh: UnsafeMutablePointer<Double> { why + vocabulary * hidden }
   private var by: UnsafeMutablePointer<Double> { bh + hidden }
 
+  /// Continues a run exactly where `state` left it (parameters, Adagrad's memory, hidden state,
+  /// position, iteration and smoothed loss).
+  public convenience init(
+    state: TrainingState, sequenceLength: Int, learningRate: Double, clipLimit: Double? = 5
+  ) {
+    self.init(
+      parameters: state.parameters, sequenceLength: sequenceLength, learningRate: learningRate,
+      clipLimit: clipLimit)
+    write(state.memory, to: memory)
+    for i in 0..<hidden { hs[i] = state.hPrev[i] }
+    position = state.position
+    iteration = state.iteration
+    smoothLoss = state.smoothLoss
+  }
+
   public init(
     parameters p: RNNParameters, sequenceLength: Int, learningRate: Double, clipLimit: Double? = 5
   ) {
@@ -70,27 +85,44 @@ public final class FastTrainer {
     for buffer in [theta, grad, memory, hs, ys, dhOut, draw, dhNext] { buffer.deallocate() }
   }
 
-  private func load(_ p: RNNParameters) {
-    for r in 0..<hidden {
-      for c in 0..<vocabulary { wxhT[c * hidden + r] = p.Wxh[r, c] }
+  private func load(_ p: RNNParameters) { write(p, to: theta) }
+
+  /// Copies a tensor set into a block laid out as WxhT, Whh, Why, bh, by.
+  private func write(_ p: RNNParameters, to block: UnsafeMutablePointer<Double>) {
+    let (h, v) = (hidden, vocabulary)
+    for r in 0..<h {
+      for c in 0..<v { block[c * h + r] = p.Wxh[r, c] }
     }
-    for i in 0..<(hidden * hidden) { whh[i] = p.Whh.scalars[i] }
-    for i in 0..<(vocabulary * hidden) { why[i] = p.Why.scalars[i] }
-    for i in 0..<hidden { bh[i] = p.bh[i] }
-    for i in 0..<vocabulary { by[i] = p.by[i] }
+    var offset = v * h
+    for values in [p.Whh.scalars, p.Why.scalars, p.bh.scalars, p.by.scalars] {
+      for (i, x) in values.enumerated() { block[offset + i] = x }
+      offset += values.count
+    }
+  }
+
+  /// A block laid out as WxhT, Whh, Why, bh, by, in the course's layout.
+  private func read(_ block: UnsafeMutablePointer<Double>) -> RNNParameters {
+    let (h, v) = (hidden, vocabulary)
+    var p = RNNParameters.zeros(hiddenSize: h, vocabularySize: v)
+    for r in 0..<h {
+      for c in 0..<v { p.Wxh[r, c] = block[c * h + r] }
+    }
+    p.Whh.scalars = Array(UnsafeBufferPointer(start: block + v * h, count: h * h))
+    p.Why.scalars = Array(UnsafeBufferPointer(start: block + v * h + h * h, count: v * h))
+    p.bh.scalars = Array(UnsafeBufferPointer(start: block + 2 * v * h + h * h, count: h))
+    p.by.scalars = Array(UnsafeBufferPointer(start: block + 2 * v * h + h * h + h, count: v))
+    return p
   }
 
   /// The parameters in the course's layout.
-  public var parameters: RNNParameters {
-    var p = RNNParameters.zeros(hiddenSize: hidden, vocabularySize: vocabulary)
-    for r in 0..<hidden {
-      for c in 0..<vocabulary { p.Wxh[r, c] = wxhT[c * hidden + r] }
-    }
-    p.Whh.scalars = Array(UnsafeBufferPointer(start: whh, count: hidden * hidden))
-    p.Why.scalars = Array(UnsafeBufferPointer(start: why, count: vocabulary * hidden))
-    p.bh.scalars = Array(UnsafeBufferPointer(start: bh, count: hidden))
-    p.by.scalars = Array(UnsafeBufferPointer(start: by, count: vocabulary))
-    return p
+  public var parameters: RNNParameters { read(theta) }
+
+  /// Everything needed to continue this run later, in the course's layout.
+  public var state: TrainingState {
+    TrainingState(
+      parameters: read(theta), memory: read(memory),
+      hPrev: Vector(Array(UnsafeBufferPointer(start: hs, count: hidden))), position: position,
+      iteration: iteration, smoothLoss: smoothLoss)
   }
 
   /// One iteration over `data`, with min-char-rnn's window rule; returns the window's loss.

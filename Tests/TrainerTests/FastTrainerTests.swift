@@ -33,4 +33,25 @@ import Testing
     #expect(m == nil, "\(m.map(\.description) ?? "")")
     #expect(isClose(fast.smoothLoss, reference.smoothLoss, tolerance: 1e-12))
   }
+
+  @Test("a state exported and imported continues bit for bit")
+  func stateRoundTrip() {
+    let text = BuiltInCorpus.wiki.text(characters: 800, seed: 2)
+    let data = Vocabulary(text: text).encode(text) ?? []
+    var rng = SeededGenerator(seed: 3)
+    let start = RNNParameters.random(
+      hiddenSize: 16, vocabularySize: Vocabulary(text: text).count, using: &rng)
+    let straight = FastTrainer(parameters: start, sequenceLength: 15, learningRate: 0.1)
+    let first = FastTrainer(parameters: start, sequenceLength: 15, learningRate: 0.1)
+    for _ in 0..<30 {
+      straight.step(data)
+      first.step(data)
+    }
+    let second = FastTrainer(state: first.state, sequenceLength: 15, learningRate: 0.1)
+    for _ in 0..<30 {
+      straight.step(data)
+      second.step(data)
+    }
+    #expect(second.state == straight.state)
+  }
 }

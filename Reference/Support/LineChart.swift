@@ -1,0 +1,149 @@
+import Foundation
+
+/// A line chart as SVG: several series, axes with "nice" ticks and labels, an optional
+/// logarithmic y axis, a legend, a title and a note. Same data, same bytes (coordinates are
+/// written with two decimals); opens in any browser.
+public struct LineChart: Sendable {
+  public struct Series: Sendable {
+    public var name: String
+    public var points: [(x: Double, y: Double)]
+    public init(name: String, points: [(x: Double, y: Double)]) {
+      self.name = name
+      self.points = points
+    }
+  }
+
+  public var title: String
+  public var xLabel: String
+  public var yLabel: String
+  public var series: [Series]
+  public var logY: Bool
+  /// A line of text under the title, e.g. a diagnosis.
+  public var note: String?
+
+  public init(
+    title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false,
+    note: String? = nil
+  ) {
+    self.title = title
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+    self.series = series
+    self.logY = logY
+    self.note = note
+  }
+
+  static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
+
+  public func svg(width: Double = 720, height: Double = 420) -> String {
+    let left = 70.0
+    let right = 20.0
+    let top = note == nil ? 50.0 : 70.0
+    let bottom = 55.0
+    let plotW = width - left - right
+    let plotH = height - top - bottom
+    let finite = series.flatMap(\.points).filter {
+      $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0)
+    }
+    var xs = finite.map(\.x)
+    var ys = finite.map { logY ? log10($0.y) : $0.y }
+    if xs.isEmpty { (xs, ys) = ([0, 1], [0, 1]) }
+    let (xMin, xMax) = padded(xs.min()!, xs.max()!)
+    // A log axis spans whole decades, at least one.
+    let (yMin, yMax) =
+      logY
+      ? (floor(ys.min()!), max(ceil(ys.max()!), floor(ys.min()!) + 1))
+      : padded(ys.min()!, ys.max()!)
+    func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * plotW }
+    func py(_ y: Double) -> Double {
+      top + plotH - ((logY ? log10(y) : y) - yMin) / (yMax - yMin) * plotH
+    }
+
+    var out = [
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"Helvetica, Arial, sans-serif\">",
+      "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
+      "<text x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">\(escape(title))</text>",
+    ]
+    if let note {
+      out.append(
+        "<text class=\"note\" x=\"\(n(width / 2))\" y=\"46\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">\(escape(note))</text>"
+      )
+    }
+    // Grid and ticks.
+    for x in ticks(xMin, xMax) {
+      out.append(
+        "<line class=\"grid\" x1=\"\(n(px(x)))\" y1=\"\(n(top))\" x2=\"\(n(px(x)))\" y2=\"\(n(top + plotH))\" stroke=\"#eee\"/>"
+      )
+      out.append(
+        "<text class=\"tick\" x=\"\(n(px(x)))\" y=\"\(n(top + plotH + 18))\" text-anchor=\"middle\" font-size=\"11\">\(label(x))</text>"
+      )
+    }
+    let yTicks =
+      logY ? stride(from: yMin, through: yMax, by: 1).map { pow(10, $0) } : ticks(yMin, yMax)
+    for y in yTicks {
+      out.append(
+        "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(py(y)))\" x2=\"\(n(left + plotW))\" y2=\"\(n(py(y)))\" stroke=\"#eee\"/>"
+      )
+      out.append(
+        "<text class=\"tick\" x=\"\(n(left - 8))\" y=\"\(n(py(y) + 4))\" text-anchor=\"end\" font-size=\"11\">\(label(y))</text>"
+      )
+    }
+    out.append(
+      "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(plotW))\" height=\"\(n(plotH))\" fill=\"none\" stroke=\"#333\"/>"
+    )
+    out.append(
+      "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\" font-size=\"12\">\(escape(xLabel))</text>"
+    )
+    out.append(
+      "<text x=\"16\" y=\"\(n(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(n(top + plotH / 2)))\">\(escape(yLabel + (logY ? " (log scale)" : "")))</text>"
+    )
+    // Series and legend.
+    for (i, s) in series.enumerated() {
+      let colour = Self.palette[i % Self.palette.count]
+      let points = s.points.filter { $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0) }
+      if !points.isEmpty {
+        let path = points.map { "\(n(px($0.x))),\(n(py($0.y)))" }.joined(separator: " ")
+        out.append(
+          "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"\(path)\"/>"
+        )
+      }
+      let ly = top + 14 + Double(i) * 16
+      out.append(
+        "<line x1=\"\(n(left + plotW - 150))\" y1=\"\(n(ly - 4))\" x2=\"\(n(left + plotW - 130))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+      )
+      out.append(
+        "<text class=\"legend\" x=\"\(n(left + plotW - 124))\" y=\"\(n(ly))\" font-size=\"11\">\(escape(s.name))</text>"
+      )
+    }
+    out.append("</svg>")
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  func padded(_ lo: Double, _ hi: Double) -> (Double, Double) {
+    if lo == hi { return (lo - 1, hi + 1) }
+    return (lo, hi)
+  }
+
+  /// About five ticks at 1, 2 or 5 times a power of ten.
+  public func ticks(_ lo: Double, _ hi: Double) -> [Double] {
+    let raw = (hi - lo) / 5
+    let magnitude = pow(10, floor(log10(raw)))
+    let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+    var t = ceil(lo / step) * step
+    var result: [Double] = []
+    while t <= hi + step * 1e-9 {
+      result.append(abs(t) < step * 1e-9 ? 0 : t)
+      t += step
+    }
+    return result
+  }
+
+  func label(_ x: Double) -> String { String(format: "%g", x) }
+  func n(_ x: Double) -> String { String(format: "%.2f", x) }
+}
+
+/// Text safe inside SVG/XML.
+public func escape(_ text: String) -> String {
+  text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+}

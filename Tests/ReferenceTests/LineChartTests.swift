@@ -1,0 +1,72 @@
+import CourseSupport
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+@Suite("the SVG line chart") struct LineChartTests {
+  let chart = LineChart(
+    title: "Loss <per character>", xLabel: "iteration", yLabel: "loss",
+    series: [
+      .init(name: "training", points: (1...50).map { (Double($0), 4 / Double($0).squareRoot()) }),
+      .init(name: "validation & more", points: [(10, 1.5), (20, 1.2), (30, .nan), (40, 1.1)]),
+    ], note: "diagnosis: healthy")
+
+  final class Counter: NSObject, XMLParserDelegate {
+    var elements: [String: Int] = [:]
+    var texts: [String] = []
+    var current = ""
+    func parser(
+      _ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String]
+    ) {
+      elements[name, default: 0] += 1
+      current = ""
+    }
+    func parser(_ p: XMLParser, foundCharacters string: String) { current += string }
+    func parser(
+      _ p: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+      if name == "text" { texts.append(current) }
+      current = ""
+    }
+  }
+
+  func parse(_ svg: String) -> (Bool, Counter) {
+    let counter = Counter()
+    let parser = XMLParser(data: Data(svg.utf8))
+    parser.delegate = counter
+    return (parser.parse(), counter)
+  }
+
+  @Test("is well-formed XML with one line per series, a legend, the title and the note")
+  func structure() {
+    let svg = chart.svg()
+    let (ok, counter) = parse(svg)
+    #expect(ok, "not well-formed XML")
+    #expect(counter.elements["polyline"] == 2)
+    #expect(counter.texts.contains("Loss <per character>"), "the title is escaped, then read back")
+    #expect(counter.texts.contains("validation & more"))
+    #expect(counter.texts.contains("diagnosis: healthy"))
+    #expect(!svg.contains("nan"), "non-finite points are left out")
+  }
+
+  @Test("the same data gives the same bytes")
+  func deterministic() {
+    #expect(chart.svg() == chart.svg())
+  }
+
+  @Test("a log axis has its ticks at powers of ten; a linear one at 1, 2 or 5 × 10ᵏ")
+  func ticks() {
+    var log = chart
+    log.logY = true
+    let (_, counter) = parse(log.svg())
+    #expect(
+      counter.texts.contains("0.1") && counter.texts.contains("1") && counter.texts.contains("10"),
+      "\(counter.texts)")
+    #expect(chart.ticks(0, 1) == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
+    #expect(chart.ticks(3, 47) == [10, 20, 30, 40])
+  }
+}
