@@ -119,16 +119,22 @@ public struct LineChart: Sendable {
     return out.joined(separator: "\n") + "\n"
   }
 
+  /// The data's range widened to whole ticks, so the axes end on labelled values.
   func padded(_ lo: Double, _ hi: Double) -> (Double, Double) {
     if lo == hi { return (lo - 1, hi + 1) }
-    return (lo, hi)
+    let step = tickStep(lo, hi)
+    return (floor(lo / step) * step, ceil(hi / step) * step)
+  }
+
+  func tickStep(_ lo: Double, _ hi: Double) -> Double {
+    let raw = (hi - lo) / 5
+    let magnitude = pow(10, floor(log10(raw)))
+    return [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
   }
 
   /// About five ticks at 1, 2 or 5 times a power of ten.
   public func ticks(_ lo: Double, _ hi: Double) -> [Double] {
-    let raw = (hi - lo) / 5
-    let magnitude = pow(10, floor(log10(raw)))
-    let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+    let step = tickStep(lo, hi)
     var t = ceil(lo / step) * step
     var result: [Double] = []
     while t <= hi + step * 1e-9 {

@@ -27,3 +27,23 @@ func sampleCommand(_ arguments: [String]) throws -> Int32 {
   print(prime + vocabulary.decode(sample))
   return 0
 }
+
+/// `rnn score --checkpoint PATH --corpus play|code|wiki [--temperature 0.5]`: the corpus's
+/// structure metric on twenty 300-character samples from a saved model.
+func scoreCommand(_ arguments: [String]) throws -> Int32 {
+  let options = try CommandLineOptions(arguments, valued: ["checkpoint", "corpus", "temperature"])
+  guard let path = options.string("checkpoint") else {
+    throw CommandLineOptions.Problem("name the model: --checkpoint runs/NAME/checkpoint.json")
+  }
+  let checkpoint = try Reference.loadCheckpoint(from: path)
+  let corpus = try options.choice("corpus", default: BuiltInCorpus.play)
+  let temperature = try options.positive("temperature", default: 0.5)
+  let text = corpus.text(characters: 200, seed: checkpoint.hyperparameters.seed)
+  let firstLine = String(text.prefix { $0 != "\n" }.prefix(80)) + "\n"
+  let prime = checkpoint.vocabulary.encode(firstLine) ?? []
+  let value = score(
+    corpus, checkpoint.state.parameters, checkpoint.vocabulary, prime: prime,
+    temperature: temperature)
+  print(String(format: "%@ at T = %.2f: %.2f", corpus.metricName, temperature, value))
+  return 0
+}

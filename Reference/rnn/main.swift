@@ -13,6 +13,8 @@ let usage = """
     sample --checkpoint runs/NAME/checkpoint.json [--temperature 0.8] [--count 500]
            [--prime TEXT] [--seed 1]
         text from a trained model
+    score --checkpoint runs/NAME/checkpoint.json --corpus play|code|wiki [--temperature 0.5]
+        the corpus's structure metric on samples from a saved model
     hyperparameters [--data FILE | --corpus play] [--iters 500] [--out runs/hyperparameters]
         hidden 50/100/200 × rate 0.01/0.1/0.5 × sequence 10/25/50 (lesson ex03)
     bench [--baseline ../shared/bench/numpy_charrnn.py] [--iters 2000] [--seeds 3]
@@ -35,6 +37,7 @@ func run(_ arguments: [String]) throws -> Int32 {
   case "sample": return try sampleCommand(rest)
   case "hyperparameters": return try hyperparametersCommand(rest)
   case "bench": return try benchCommand(rest)
+  case "score": return try scoreCommand(rest)
   case "temperatures": return try temperaturesCommand(rest)
   case "help", "--help", "-h":
     print(usage)

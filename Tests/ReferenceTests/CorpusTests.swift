@@ -40,6 +40,10 @@ import Testing
     #expect(BuiltInCorpus.isWellFormedCode("static int f(int a) {\n  if (a) {\n    a = 1;\n  }\n"))
     #expect(!BuiltInCorpus.isWellFormedCode("f(a)) {"))
     #expect(!BuiltInCorpus.isWellFormedCode("{ ( } )"))
+    #expect(BuiltInCorpus.isCodeLine("    while (state > 4) {"))
+    #expect(BuiltInCorpus.isCodeLine("  }"))
+    #expect(!BuiltInCorpus.isCodeLine("  len = len(size_t flags - 7;"))
+    #expect(!BuiltInCorpus.isCodeLine("  return state == r"))
     #expect(BuiltInCorpus.links(in: "see [[Glasgow]] and [[River Thames|the river]].") == (2, 2))
     #expect(BuiltInCorpus.links(in: "see [Glasgow]] and [[ ]]]") == (0, 4))
   }

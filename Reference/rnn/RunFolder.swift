@@ -1,0 +1,85 @@
+import CourseSupport
+import Foundation
+import ReferenceRNN
+
+/// One text sampled during training.
+struct RunSample: Codable {
+  var iteration: Int
+  var temperature: Double
+  var text: String
+}
+
+/// The structure metric of a built-in corpus, for the trained model and an untrained one.
+struct StructureScores: Codable {
+  var metric: String
+  var trained: Double
+  var untrained: Double
+}
+
+/// What a run did, in one small file.
+struct RunSummary: Codable {
+  var source: String
+  var hyperparameters: Hyperparameters
+  var iterations: Int
+  var smoothLossPerCharacter: Double
+  var validationLossPerCharacter: Double?
+  var seconds: Double
+  var charactersPerSecond: Double
+  var structure: StructureScores?
+}
+
+/// A run's folder and its files, all written atomically.
+struct RunFolder {
+  let path: String
+  var checkpoint: String { path + "/checkpoint.json" }
+  var exists: Bool { FileManager.default.fileExists(atPath: checkpoint) }
+
+  func loadSamples() -> [RunSample] {
+    guard let data = FileManager.default.contents(atPath: path + "/samples.json") else { return [] }
+    return (try? JSONDecoder().decode([RunSample].self, from: data)) ?? []
+  }
+
+  func write(checkpoint: Checkpoint, samples: [RunSample], summary: RunSummary) throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try Reference.saveCheckpoint(checkpoint, to: self.checkpoint)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let history = checkpoint.history
+    let losses = Losses(
+      iteration: Array(1...max(history.loss.count, 1)).prefix(history.loss.count).map { $0 },
+      loss: history.loss, smoothLoss: history.smoothLoss, validation: history.validation)
+    try writeAtomically(
+      String(decoding: try encoder.encode(losses), as: UTF8.self), to: path + "/losses.json")
+    try writeAtomically(
+      String(decoding: try encoder.encode(samples), as: UTF8.self), to: path + "/samples.json")
+    try writeAtomically(
+      String(decoding: try encoder.encode(summary), as: UTF8.self), to: path + "/summary.json")
+    try writeAtomically(
+      lossChart(history, sequenceLength: checkpoint.hyperparameters.sequenceLength),
+      to: path + "/loss.svg")
+  }
+
+  struct Losses: Codable {
+    var iteration: [Int]
+    var loss: [Double]
+    var smoothLoss: [Double]
+    var validation: [ValidationPoint]
+  }
+
+  /// Smoothed training loss and validation loss per character against iteration.
+  func lossChart(_ history: LossHistory, sequenceLength: Int) -> String {
+    let t = Double(sequenceLength)
+    let step = max(1, history.smoothLoss.count / 1000)  // at most about a thousand points
+    let training = stride(from: 0, to: history.smoothLoss.count, by: step).map {
+      (x: Double($0 + 1), y: history.smoothLoss[$0] / t)
+    }
+    let validation = history.validation.map { (x: Double($0.iteration), y: $0.lossPerCharacter) }
+    return LineChart(
+      title: "Loss per character", xLabel: "iteration", yLabel: "loss per character",
+      series: [
+        .init(name: "training (smoothed)", points: training),
+        .init(name: "validation", points: validation),
+      ]
+    ).svg()
+  }
+}
