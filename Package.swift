@@ -34,8 +34,10 @@ var targets: [Target] = [
   .target(
     name: "CourseTesting", dependencies: ["CourseSupport", "GradientCheck"],
     path: "Tests/CourseTesting"),
+  // `rnn train --mine` runs the learner's ex01, so the tool builds it too.
   .executableTarget(
-    name: "rnn", dependencies: ["CourseSupport", "ReferenceRNN"], path: "Reference/rnn"),
+    name: "rnn", dependencies: ["CourseSupport", "ReferenceRNN", "GraderCore", "Ex01"],
+    path: "Reference/rnn"),
   .target(name: "GraderCore", dependencies: ["CourseSupport"], path: "Grader/Sources/GraderCore"),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
   .testTarget(

@@ -16,7 +16,7 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
       "data", "corpus", "characters", "hidden", "seq", "lr", "iters", "epochs", "seed", "out",
       "validate-every", "sample-every",
     ],
-    flags: ["resume", "force"])
+    flags: ["resume", "force", "mine"])
   var hp = Hyperparameters(
     hiddenSize: try options.int("hidden", default: 100),
     sequenceLength: try options.int("seq", default: 25),
@@ -55,15 +55,14 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
     }
   }
 
-  let fast =
-    state.map {
-      FastTrainer(state: $0, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate)
-    }
-    ?? FastTrainer(
-      parameters: Reference.initialState(hp, vocabularySize: corpus.vocabulary.count).parameters,
-      sequenceLength: hp.sequenceLength, learningRate: hp.learningRate)
+  if options.has("mine") { try checkLearnerCode() }
+  let start = state ?? Reference.initialState(hp, vocabularySize: corpus.vocabulary.count)
+  let fast: StepTrainer =
+    options.has("mine")
+    ? FunctionsTrainer(state: start, hyperparameters: hp, functions: learnerFunctions)
+    : FastTrainer(state: start, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate)
   print(
-    "training on \(source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), H = \(hp.hiddenSize), sequence \(hp.sequenceLength), lr \(hp.learningRate), to iteration \(iterations)"
+    "training \(options.has("mine") ? "with your ex01 functions " : "")on \(source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), H = \(hp.hiddenSize), sequence \(hp.sequenceLength), lr \(hp.learningRate), to iteration \(iterations)"
   )
 
   let prime = primeIndices(corpus)

@@ -8,8 +8,10 @@ let usage = """
   usage: swift run -c release rnn <command> [options]
 
     train [--data FILE | --corpus play|code|wiki] [--hidden 100] [--seq 25] [--lr 0.1]
-          [--iters 2000] [--seed 1] [--out runs/NAME] [--resume]
-        train the reference model; the run is kept in runs/NAME/checkpoint.json
+          [--iters 5000 | --epochs N] [--seed 1] [--out runs/NAME] [--resume | --force] [--mine]
+          [--validate-every 1000] [--sample-every 1000]
+        train (the fast reference, or your ex01 with --mine); the run folder gets checkpoint.json,
+        losses.json, samples.json, summary.json and loss.svg; Ctrl-C stops after saving
     sample --checkpoint runs/NAME/checkpoint.json [--temperature 0.8] [--count 500]
            [--prime TEXT] [--seed 1]
         text from a trained model
@@ -38,6 +40,7 @@ func run(_ arguments: [String]) throws -> Int32 {
   case "hyperparameters": return try hyperparametersCommand(rest)
   case "bench": return try benchCommand(rest)
   case "score": return try scoreCommand(rest)
+  case "__probe-mine": return probeMine()
   case "temperatures": return try temperaturesCommand(rest)
   case "help", "--help", "-h":
     print(usage)
