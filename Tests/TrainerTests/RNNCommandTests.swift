@@ -17,6 +17,9 @@ import Testing
     return nil
   }()
 
+  static let courseRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
   func run(_ arguments: [String], in folder: URL) throws -> ProcessOutcome {
     let rnn = try #require(Self.rnn, "the rnn executable is built next to the tests")
     return try runProcess(rnn, arguments, in: folder, timeLimit: 300)
