@@ -74,6 +74,20 @@ func benchCommand(_ arguments: [String]) throws -> Int32 {
     }
     print("")
   }
+  // Several streams at once on both cores: matrix-matrix products instead of matrix-vector.
+  print("H=100 T=25 with several streams at once (two lanes, one per core):")
+  for b in [1, 8, 32] {
+    let trainer = BatchTrainer(
+      parameters: randomInit(100, vocabulary.count, seed: 1), batch: b, sequenceLength: 25,
+      learningRate: 0.1)
+    trainer.step(data)
+    let steps = max(20, iterations / b)
+    let clock = Date()
+    for _ in 0..<steps { trainer.step(data) }
+    let seconds = Date().timeIntervalSince(clock)
+    print(String(format: "  --batch %2d   %10.0f chars/s", b, Double(steps * b * 25) / seconds))
+  }
+  print("")
   let peak = measuredPeakGFLOPs()
   print(
     String(

@@ -17,7 +17,8 @@ func probeMine() -> Int32 {
   let p = RNNParameters.random(hiddenSize: 4, vocabularySize: 3, using: &rng)
   var state = TrainingState(
     parameters: p, memory: p.zeros(), hPrev: .zeros(4), position: 0, iteration: 0, smoothLoss: 0)
-  _ = ReferenceStep.run(&state, data: [0, 1, 2, 0, 1, 2, 0], sequenceLength: 3, functions: learnerFunctions)
+  _ = ReferenceStep.run(
+    &state, data: [0, 1, 2, 0, 1, 2, 0], sequenceLength: 3, functions: learnerFunctions)
   _ = Ex01.sampleGreedy(parameters: state.parameters, hPrev: .zeros(4), seed: 0, count: 2)
   return 0
 }
@@ -30,10 +31,12 @@ func checkLearnerCode() throws {
     environment: ["SWIFT_BACKTRACE": "enable=no"], timeLimit: 60)
   if outcome.ending == .exited(0) { return }
   if let crash = CrashReport(standardError: outcome.standardError) {
-    let place = [learnerPath(crash.fileID), crash.line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+    let place = [learnerPath(crash.fileID), crash.line.map(String.init)].compactMap { $0 }.joined(
+      separator: ":")
     if crash.isTODO {
       throw CommandLineOptions.Problem(
-        "--mine needs your ex01, but \(place) is still TODO: finish it first (swift run grader ex01)")
+        "--mine needs your ex01, but \(place) is still TODO: finish it first (swift run grader ex01)"
+      )
     }
     throw CommandLineOptions.Problem(
       "--mine: your ex01 crashed (\(crash.message) at \(place)); swift run grader ex01 shows where")

@@ -12,6 +12,7 @@ protocol StepTrainer: AnyObject {
 }
 
 extension FastTrainer: StepTrainer {}
+extension BatchTrainer: StepTrainer {}
 
 /// min-char-rnn's loop through step functions (the readable path, at the speed of its code).
 final class FunctionsTrainer: StepTrainer {
@@ -39,7 +40,9 @@ final class FunctionsTrainer: StepTrainer {
 
 /// One training step through `functions`, named for the probe.
 enum ReferenceStep {
-  static func run(_ state: inout TrainingState, data: [Int], sequenceLength: Int, functions: RNNFunctions)
+  static func run(
+    _ state: inout TrainingState, data: [Int], sequenceLength: Int, functions: RNNFunctions
+  )
     -> Double
   {
     Reference.trainingStep(

@@ -14,7 +14,7 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
     arguments,
     valued: [
       "data", "corpus", "characters", "hidden", "seq", "lr", "iters", "epochs", "seed", "out",
-      "validate-every", "sample-every",
+      "validate-every", "sample-every", "batch",
     ],
     flags: ["resume", "force", "mine"])
   var hp = Hyperparameters(
@@ -24,6 +24,11 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
     seed: UInt64(try options.int("seed", default: 1, minimum: 0)),
     validationEvery: try options.int("validate-every", default: 1000))
   let sampleEvery = try options.int("sample-every", default: 1000)
+  let batch = try options.int("batch", default: 1)
+  if batch > 1 && (options.has("resume") || options.has("mine")) {
+    throw CommandLineOptions.Problem(
+      "--batch works with neither --resume nor --mine: use --batch 1")
+  }
   let (corpus, source) = try loadTrainingText(options, sequenceLength: hp.sequenceLength)
   if options.string("iters") != nil && options.string("epochs") != nil {
     throw CommandLineOptions.Problem("give --iters or --epochs, not both")
@@ -57,10 +62,17 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
 
   if options.has("mine") { try checkLearnerCode() }
   let start = state ?? Reference.initialState(hp, vocabularySize: corpus.vocabulary.count)
-  let fast: StepTrainer =
-    options.has("mine")
-    ? FunctionsTrainer(state: start, hyperparameters: hp, functions: learnerFunctions)
-    : FastTrainer(state: start, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate)
+  let fast: StepTrainer
+  if options.has("mine") {
+    fast = FunctionsTrainer(state: start, hyperparameters: hp, functions: learnerFunctions)
+  } else if batch > 1 {
+    fast = BatchTrainer(
+      parameters: start.parameters, batch: batch, sequenceLength: hp.sequenceLength,
+      learningRate: hp.learningRate)
+  } else {
+    fast = FastTrainer(
+      state: start, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate)
+  }
   print(
     "training \(options.has("mine") ? "with your ex01 functions " : "")on \(source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), H = \(hp.hiddenSize), sequence \(hp.sequenceLength), lr \(hp.learningRate), to iteration \(iterations)"
   )
@@ -117,7 +129,7 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
       corpus.validation, parameters: fast.parameters, sequenceLength: hp.sequenceLength,
       functions: .reference),
     seconds: seconds,
-    charactersPerSecond: Double((fast.iteration - startIteration) * hp.sequenceLength)
+    charactersPerSecond: Double((fast.iteration - startIteration) * hp.sequenceLength * batch)
       / max(seconds, 1e-9),
     structure: corpusName.map { name in
       StructureScores(

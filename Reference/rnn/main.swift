@@ -9,7 +9,7 @@ let usage = """
 
     train [--data FILE | --corpus play|code|wiki] [--hidden 100] [--seq 25] [--lr 0.1]
           [--iters 5000 | --epochs N] [--seed 1] [--out runs/NAME] [--resume | --force] [--mine]
-          [--validate-every 1000] [--sample-every 1000]
+          [--validate-every 1000] [--sample-every 1000] [--batch B]
         train (the fast reference, or your ex01 with --mine); the run folder gets checkpoint.json,
         losses.json, samples.json, summary.json and loss.svg; Ctrl-C stops after saving
     sample --checkpoint runs/NAME/checkpoint.json [--temperature 0.8] [--count 500]

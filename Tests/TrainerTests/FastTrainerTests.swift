@@ -55,3 +55,70 @@ import Testing
     #expect(second.state == straight.state)
   }
 }
+
+@Suite("the batch trainer") struct BatchTrainerTests {
+  let text = BuiltInCorpus.play.text(characters: 3000, seed: 5)
+  var data: [Int] { Vocabulary(text: text).encode(text) ?? [] }
+  var start: RNNParameters {
+    var rng = SeededGenerator(seed: 8)
+    return RNNParameters.random(
+      hiddenSize: 20, vocabularySize: Vocabulary(text: text).count, scale: 0.1, using: &rng)
+  }
+
+  @Test("with one stream it is the fast trainer")
+  func oneStream() {
+    let batch = BatchTrainer(parameters: start, batch: 1, sequenceLength: 12, learningRate: 0.1)
+    let fast = FastTrainer(parameters: start, sequenceLength: 12, learningRate: 0.1)
+    for i in 1...30 {
+      let a = batch.step(data)
+      let b = fast.step(data)
+      guard isClose(a, b, tolerance: 1e-12) else {
+        Issue.record("iteration \(i): batch \(a), fast \(b)")
+        return
+      }
+    }
+  }
+
+  /// Written out with the readable reference: one window from each of B = 5 contiguous streams,
+  /// gradients summed, clipped, one Adagrad step; the loss reported is the mean over streams.
+  @Test("with B streams it takes the summed gradient of one window per stream (two lanes)")
+  func summedGradient() {
+    let (b, t) = (5, 12)
+    let trainer = BatchTrainer(parameters: start, batch: b, sequenceLength: t, learningRate: 0.1)
+    var p = start
+    var memory = p.zeros()
+    var hs = Array(repeating: Vector.zeros(20), count: b)
+    var positions = Array(repeating: 0, count: b)
+    let length = data.count / b
+    for i in 1...8 {
+      var total = p.zeros()
+      var loss = 0.0
+      for s in 0..<b {
+        if positions[s] + t + 1 >= length {
+          positions[s] = 0
+          hs[s] = .zeros(20)
+        }
+        let from = s * length + positions[s]
+        let pass = Reference.forward(
+          inputs: Array(data[from..<(from + t)]), targets: Array(data[(from + 1)...(from + t)]),
+          hPrev: hs[s], parameters: p)
+        let g = Reference.backward(pass, parameters: p).gradients
+        for tensor in RNNTensor.allCases {
+          for k in total[tensor].indices { total[tensor][k] += g[tensor][k] }
+        }
+        loss += pass.loss
+        hs[s] = pass.lastHidden
+        positions[s] += t
+      }
+      Reference.clip(&total, limit: 5)
+      Reference.adagradUpdate(parameters: &p, gradients: total, memory: &memory, learningRate: 0.1)
+      let got = trainer.step(data)
+      guard isClose(got, loss / Double(b), tolerance: 1e-11) else {
+        Issue.record("iteration \(i): batch loss \(got), expected \(loss / Double(b))")
+        return
+      }
+    }
+    let m = firstMismatch("", actual: trainer.parameters, expected: p, tolerance: 1e-9)
+    #expect(m == nil, "\(m.map(\.description) ?? "")")
+  }
+}

@@ -100,6 +100,8 @@ import Testing
       (["sample", "--checkpoint", "/nonexistent.json"], "not a readable checkpoint"),
       (["sample"], "--checkpoint"),
       (["frobnicate"], "unknown command"),
+      (["train", "--batch", "4", "--resume"], "--batch works with neither --resume nor --mine"),
+      (["train", "--iters", "5", "--epochs", "1"], "give --iters or --epochs, not both"),
     ])
   func badInput(_ arguments: [String], _ message: String) throws {
     let out = try run(arguments, in: try folder())

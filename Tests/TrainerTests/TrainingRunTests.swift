@@ -133,10 +133,17 @@ import Testing
   /// one line and point to the grader, without crashing.
   @Test("--mine with ex01 still TODO says so in one line and points to the grader")
   func mineWhileTODO() throws {
-    let out = try commands.run(["train", "--corpus", "play", "--iters", "10", "--mine"] + commands.small, in: RNNCommandTests.courseRoot)
+    let out = try commands.run(
+      ["train", "--corpus", "play", "--iters", "10", "--mine"] + commands.small,
+      in: RNNCommandTests.courseRoot)
     #expect(out.ending == .exited(2), "\(out.ending)")
-    #expect(out.standardError.hasPrefix("error: --mine needs your ex01, but Exercises/ex01-rnn-from-scratch/"), "\(out.standardError)")
-    #expect(out.standardError.contains("still TODO") && out.standardError.contains("swift run grader ex01"))
+    #expect(
+      out.standardError.hasPrefix(
+        "error: --mine needs your ex01, but Exercises/ex01-rnn-from-scratch/"),
+      "\(out.standardError)")
+    #expect(
+      out.standardError.contains("still TODO")
+        && out.standardError.contains("swift run grader ex01"))
     #expect(out.standardError.split(separator: "\n").count == 1)
   }
 }
