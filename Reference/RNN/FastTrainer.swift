@@ -1,4 +1,5 @@
 import CourseSupport
+import Dispatch
 import Foundation
 
 /// min-char-rnn's training step, the same math as `Reference.trainingStep` with the reference
@@ -7,43 +8,36 @@ import Foundation
 /// - all tensors live in flat buffers allocated once; Wxh is kept transposed (V × H) so that
 ///   reading column x_t, and adding to it, is a contiguous row;
 /// - only what is truly sequential runs step by step: h_t = tanh(Wxh[:, x_t] + Whh·h_{t−1} + bh)
-///   forward and dh_next = Whhᵀ·draw_t backward (two H × H passes per step);
+///   forward and dh_next = Whhᵀ·draw_t backward;
 /// - everything else waits for the whole window and is done as matrix–matrix products over
 ///   time: Y = Why·H, Whyᵀ·dY, dWhy = Σ dy_t·h_tᵀ, dWhh = Σ draw_t·h_{t−1}ᵀ.
 ///
-/// It agrees with the reference to rounding (a test checks 1e-12 over 20 iterations) and with
-/// numpy to the baseline's printed precision; `rnn bench` measures it.
+/// With `batch` B > 1 the data is cut into B contiguous streams, each with its own position and
+/// carried hidden state; every iteration takes one window from each stream, sums their
+/// gradients, clips, and makes one Adagrad update. The products over time then run over T·B
+/// rows at once, and the streams are shared between two lanes on separate cores. (Reusing each
+/// weight row for all streams inside the recurrence was measured slower than stream by stream.)
+///
+/// It agrees with the reference to rounding (tests check 1e-12 on the losses); `rnn bench`
+/// measures it.
 public final class FastTrainer {
   public let hidden: Int
   public let vocabulary: Int
   public let sequenceLength: Int
+  public let batch: Int
   public let learningRate: Double
   public let clipLimit: Double?
   public private(set) var iteration = 0
-  public private(set) var position = 0
+  /// Smoothed loss of one window (summed over its characters), averaged over the streams.
   public private(set) var smoothLoss: Double
 
-  // Parameters, gradients and Adagrad memory: one contiguous block each, in the order
-  // WxhT (V×H), Whh (H×H), Why (V×H), bh (H), by (V).
-  private let count: Int
-  private let theta: UnsafeMutablePointer<Double>
-  private let grad: UnsafeMutablePointer<Double>
-  private let memory: UnsafeMutablePointer<Double>
-  // Workspaces for one window.
-  private let hs: UnsafeMutablePointer<Double>  // (T + 1) × H; row 0 is h_{−1}
-  private let ys: UnsafeMutablePointer<Double>  // T × V, scores then probabilities then dY
-  private let dhOut: UnsafeMutablePointer<Double>  // T × H: Whyᵀ·dy_t
-  private let draw: UnsafeMutablePointer<Double>  // T × H
-  private let dhNext: UnsafeMutablePointer<Double>  // H
+  let count: Int
+  let theta: UnsafeMutablePointer<Double>
+  let memory: UnsafeMutablePointer<Double>
+  let lanes: [Lane]
 
-  private var wxhT: UnsafeMutablePointer<Double> { theta }
-  private var whh: UnsafeMutablePointer<Double> { theta + vocabulary * hidden }
-  private var why: UnsafeMutablePointer<Double> { theta + vocabulary * hidden + hidden * hidden }
-  private var bh: UnsafeMutablePointer<Double> { why + vocabulary * hidden }
-  private var by: UnsafeMutablePointer<Double> { bh + hidden }
-
-  /// Continues a run exactly where `state` left it (parameters, Adagrad's memory, hidden state,
-  /// position, iteration and smoothed loss).
+  /// Continues a batch-1 run exactly where `state` left it (parameters, Adagrad's memory, hidden
+  /// state, position, iteration and smoothed loss).
   public convenience init(
     state: TrainingState, sequenceLength: Int, learningRate: Double, clipLimit: Double? = 5
   ) {
@@ -51,41 +45,36 @@ public final class FastTrainer {
       parameters: state.parameters, sequenceLength: sequenceLength, learningRate: learningRate,
       clipLimit: clipLimit)
     write(state.memory, to: memory)
-    for i in 0..<hidden { hs[i] = state.hPrev[i] }
-    position = state.position
+    for i in 0..<hidden { lanes[0].hs[i] = state.hPrev[i] }
+    lanes[0].positions[0] = state.position
     iteration = state.iteration
     smoothLoss = state.smoothLoss
   }
 
   public init(
-    parameters p: RNNParameters, sequenceLength: Int, learningRate: Double, clipLimit: Double? = 5
+    parameters p: RNNParameters, batch: Int = 1, sequenceLength: Int, learningRate: Double,
+    clipLimit: Double? = 5, lanes laneCount: Int = 2
   ) {
     hidden = p.hiddenSize
     vocabulary = p.vocabularySize
+    self.batch = batch
     self.sequenceLength = sequenceLength
     self.learningRate = learningRate
     self.clipLimit = clipLimit
     smoothLoss = -log(1 / Double(p.vocabularySize)) * Double(sequenceLength)
-    let (h, v, t) = (hidden, vocabulary, sequenceLength)
-    count = 2 * v * h + h * h + h + v
+    count = 2 * vocabulary * hidden + hidden * hidden + hidden + vocabulary
     theta = .allocate(capacity: count)
-    grad = .allocate(capacity: count)
     memory = .allocate(capacity: count)
     memory.initialize(repeating: 0, count: count)
-    hs = .allocate(capacity: (t + 1) * h)
-    hs.initialize(repeating: 0, count: (t + 1) * h)
-    ys = .allocate(capacity: t * v)
-    dhOut = .allocate(capacity: t * h)
-    draw = .allocate(capacity: t * h)
-    dhNext = .allocate(capacity: h)
-    load(p)
+    let used = max(1, min(laneCount, batch))
+    lanes = (0..<used).map { k in
+      let streams = Array(stride(from: k, to: batch, by: used))
+      return Lane(
+        streams: streams, hidden: p.hiddenSize, vocabulary: p.vocabularySize,
+        sequenceLength: sequenceLength)
+    }
+    write(p, to: theta)
   }
-
-  deinit {
-    for buffer in [theta, grad, memory, hs, ys, dhOut, draw, dhNext] { buffer.deallocate() }
-  }
-
-  private func load(_ p: RNNParameters) { write(p, to: theta) }
 
   /// Copies a tensor set into a block laid out as WxhT, Whh, Why, bh, by.
   private func write(_ p: RNNParameters, to block: UnsafeMutablePointer<Double>) {
@@ -100,85 +89,176 @@ public final class FastTrainer {
     }
   }
 
-  /// A block laid out as WxhT, Whh, Why, bh, by, in the course's layout.
-  private func read(_ block: UnsafeMutablePointer<Double>) -> RNNParameters {
-    let (h, v) = (hidden, vocabulary)
-    var p = RNNParameters.zeros(hiddenSize: h, vocabularySize: v)
-    for r in 0..<h {
-      for c in 0..<v { p.Wxh[r, c] = block[c * h + r] }
-    }
-    p.Whh.scalars = Array(UnsafeBufferPointer(start: block + v * h, count: h * h))
-    p.Why.scalars = Array(UnsafeBufferPointer(start: block + v * h + h * h, count: v * h))
-    p.bh.scalars = Array(UnsafeBufferPointer(start: block + 2 * v * h + h * h, count: h))
-    p.by.scalars = Array(UnsafeBufferPointer(start: block + 2 * v * h + h * h + h, count: v))
-    return p
+  deinit {
+    theta.deallocate()
+    memory.deallocate()
   }
 
   /// The parameters in the course's layout.
   public var parameters: RNNParameters { read(theta) }
 
-  /// Everything needed to continue this run later, in the course's layout.
+  /// Everything needed to continue a batch-1 run. With several streams, their own positions and
+  /// hidden states are not kept (hPrev and position are zero): such a run is sampled from, not
+  /// resumed.
   public var state: TrainingState {
-    TrainingState(
+    let single = batch == 1
+    return TrainingState(
       parameters: read(theta), memory: read(memory),
-      hPrev: Vector(Array(UnsafeBufferPointer(start: hs, count: hidden))), position: position,
-      iteration: iteration, smoothLoss: smoothLoss)
+      hPrev: single
+        ? Vector(Array(UnsafeBufferPointer(start: lanes[0].hs, count: hidden))) : .zeros(hidden),
+      position: single ? lanes[0].positions[0] : 0, iteration: iteration, smoothLoss: smoothLoss)
   }
 
-  /// One iteration over `data`, with min-char-rnn's window rule; returns the window's loss.
+  private func read(_ block: UnsafeMutablePointer<Double>) -> RNNParameters {
+    let theta = block
+    let (h, v) = (hidden, vocabulary)
+    var p = RNNParameters.zeros(hiddenSize: h, vocabularySize: v)
+    for r in 0..<h {
+      for c in 0..<v { p.Wxh[r, c] = theta[c * h + r] }
+    }
+    p.Whh.scalars = Array(UnsafeBufferPointer(start: theta + v * h, count: h * h))
+    p.Why.scalars = Array(UnsafeBufferPointer(start: theta + v * h + h * h, count: v * h))
+    p.bh.scalars = Array(UnsafeBufferPointer(start: theta + 2 * v * h + h * h, count: h))
+    p.by.scalars = Array(UnsafeBufferPointer(start: theta + 2 * v * h + h * h + h, count: v))
+    return p
+  }
+
+  /// One iteration; returns the windows' summed loss averaged over the streams.
   @discardableResult
   public func step(_ data: [Int]) -> Double {
-    let (h, t) = (hidden, sequenceLength)
-    if position + t + 1 >= data.count {
-      position = 0
-      for i in 0..<h { hs[i] = 0 }
+    let streamLength = data.count / batch
+    let weights = UnsafePointer(theta)
+    let (h, v) = (hidden, vocabulary)
+    data.withUnsafeBufferPointer { d in
+      // The lanes write only their own buffers and read the shared weights and data.
+      let shared = SharedInputs(weights: weights, data: d.baseAddress!)
+      let lanes = self.lanes
+      let work: @Sendable (Int) -> Void = { k in
+        lanes[k].run(
+          shared.weights, data: shared.data, streamLength: streamLength, hidden: h, vocabulary: v)
+      }
+      if lanes.count == 1 {
+        work(0)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: lanes.count, execute: work)
+      }
     }
-    let loss = data.withUnsafeBufferPointer { d in
-      forwardBackward(inputs: d.baseAddress! + position, targets: d.baseAddress! + position + 1)
-    }
+    // Sum the lanes' gradients into the first lane's, then clip and update.
+    let total = lanes[0].grad
+    for lane in lanes.dropFirst() { Kernels.axpy(1, lane.grad, total, count) }
     if let limit = clipLimit {
-      for i in 0..<count { grad[i] = min(max(grad[i], -limit), limit) }
+      for i in 0..<count { total[i] = min(max(total[i], -limit), limit) }
     }
-    let lr = learningRate
     for i in 0..<count {
-      let g = grad[i]
+      let g = total[i]
       memory[i] += g * g
-      theta[i] -= lr * g / (memory[i] + 1e-8).squareRoot()
+      theta[i] -= learningRate * g / (memory[i] + 1e-8).squareRoot()
     }
-    // The last hidden state becomes the next window's h_{−1}.
-    for i in 0..<h { hs[i] = hs[t * h + i] }
+    let loss = lanes.reduce(0) { $0 + $1.loss } / Double(batch)
     smoothLoss = 0.999 * smoothLoss + 0.001 * loss
-    position += t
     iteration += 1
     return loss
   }
+}
 
-  private func forwardBackward(inputs: UnsafePointer<Int>, targets: UnsafePointer<Int>) -> Double {
-    let (h, v, t) = (hidden, vocabulary, sequenceLength)
-    // Forward, sequential part: h_t = tanh(WxhT[x_t] + Whh·h_{t−1} + bh).
-    for s in 0..<t {
-      let previous = hs + s * h
-      let current = hs + (s + 1) * h
-      Kernels.matVec(whh, previous, bh, current, rows: h, cols: h)
-      Kernels.axpy(1, wxhT + inputs[s] * h, current, h)
-      for i in 0..<h { current[i] = tanh(current[i]) }
+/// Read-only pointers handed to the lanes for one iteration.
+private struct SharedInputs: @unchecked Sendable {
+  let weights: UnsafePointer<Double>
+  let data: UnsafePointer<Int>
+}
+
+/// Some of the streams, with their positions, hidden states, workspace and gradient sum.
+final class Lane: @unchecked Sendable {
+  let streams: [Int]
+  let b: Int  // streams in this lane
+  let t: Int
+  var positions: [Int]
+  let count: Int
+  let grad: UnsafeMutablePointer<Double>
+  let hs: UnsafeMutablePointer<Double>  // (T + 1) × b × H; step 0 holds each stream's h_{−1}
+  let ys: UnsafeMutablePointer<Double>  // T × b × V
+  let dhOut: UnsafeMutablePointer<Double>  // T × b × H
+  let draw: UnsafeMutablePointer<Double>  // T × b × H
+  let dhNext: UnsafeMutablePointer<Double>  // b × H
+  let inputs: UnsafeMutablePointer<Int>  // T × b
+  let targets: UnsafeMutablePointer<Int>  // T × b
+  var loss = 0.0
+
+  init(streams: [Int], hidden h: Int, vocabulary v: Int, sequenceLength: Int) {
+    self.streams = streams
+    b = streams.count
+    t = sequenceLength
+    positions = Array(repeating: 0, count: streams.count)
+    count = 2 * v * h + h * h + h + v
+    grad = .allocate(capacity: count)
+    hs = .allocate(capacity: (t + 1) * b * h)
+    hs.initialize(repeating: 0, count: (t + 1) * b * h)
+    ys = .allocate(capacity: t * b * v)
+    dhOut = .allocate(capacity: t * b * h)
+    draw = .allocate(capacity: t * b * h)
+    dhNext = .allocate(capacity: b * h)
+    inputs = .allocate(capacity: t * b)
+    targets = .allocate(capacity: t * b)
+  }
+
+  deinit {
+    for buffer in [grad, hs, ys, dhOut, draw, dhNext] { buffer.deallocate() }
+    inputs.deallocate()
+    targets.deallocate()
+  }
+
+  /// Forward and backward over one window of each of this lane's streams, into `grad`.
+  func run(
+    _ theta: UnsafePointer<Double>, data: UnsafePointer<Int>, streamLength: Int, hidden h: Int,
+    vocabulary v: Int
+  ) {
+    let wxhT = theta
+    let whh = theta + v * h
+    let why = whh + h * h
+    let bh = why + v * h
+    let by = bh + h
+    // Windows, with min-char-rnn's rule per stream.
+    for j in 0..<b {
+      if positions[j] + t + 1 >= streamLength {
+        positions[j] = 0
+        for i in 0..<h { hs[j * h + i] = 0 }
+      }
+      let start = streams[j] * streamLength + positions[j]
+      for s in 0..<t {
+        inputs[s * b + j] = data[start + s]
+        targets[s * b + j] = data[start + s + 1]
+      }
+      positions[j] += t
     }
-    // Scores, softmax and loss for each step; ys becomes dY = P − onehot.
-    var loss = 0.0
+    // Forward: h = tanh(WxhT[x] + Whh·h_prev + bh), stream by stream.
     for s in 0..<t {
-      let y = ys + s * v
-      Kernels.matVec(why, hs + (s + 1) * h, by, y, rows: v, cols: h)
+      let previous = hs + s * b * h
+      let current = hs + (s + 1) * b * h
+      for j in 0..<b {
+        Kernels.matVec(whh, previous + j * h, bh, current + j * h, rows: h, cols: h)
+      }
+      for j in 0..<b {
+        Kernels.axpy(1, wxhT + inputs[s * b + j] * h, current + j * h, h)
+        for i in 0..<h { current[j * h + i] = tanh(current[j * h + i]) }
+      }
+    }
+    // Scores for every step and stream; softmax, loss, dY.
+    let n = t * b
+    for k in 0..<n { Kernels.matVec(why, hs + b * h + k * h, by, ys + k * v, rows: v, cols: h) }
+    loss = 0
+    for k in 0..<n {
+      let y = ys + k * v
       var m = y[0]
-      for j in 1..<v where y[j] > m { m = y[j] }
+      for c in 1..<v where y[c] > m { m = y[c] }
       var sum = 0.0
-      for j in 0..<v {
-        y[j] = exp(y[j] - m)
-        sum += y[j]
+      for c in 0..<v {
+        y[c] = exp(y[c] - m)
+        sum += y[c]
       }
       let scale = 1 / sum
-      for j in 0..<v { y[j] *= scale }
-      loss -= log(y[targets[s]])
-      y[targets[s]] -= 1
+      for c in 0..<v { y[c] *= scale }
+      loss -= log(y[targets[k]])
+      y[targets[k]] -= 1
     }
     grad.initialize(repeating: 0, count: count)
     let gWxhT = grad
@@ -186,24 +266,31 @@ public final class FastTrainer {
     let gWhy = gWhh + h * h
     let gbh = gWhy + v * h
     let gby = gbh + h
-    // Over all steps at once: dWhy = Σ dy_t·h_tᵀ, dby = Σ dy_t, and Whyᵀ·dy_t.
-    Kernels.addATB(ys, hs + h, gWhy, k: t, m: v, n: h)
-    for s in 0..<t {
-      Kernels.axpy(1, ys + s * v, gby, v)
-      Kernels.matTVec(why, ys + s * v, dhOut + s * h, rows: v, cols: h)
+    // dWhy = Σ dy·hᵀ, dby = Σ dy, Whyᵀ·dy: all steps and streams at once.
+    Kernels.addATB(ys, hs + b * h, gWhy, k: n, m: v, n: h)
+    for k in 0..<n { Kernels.axpy(1, ys + k * v, gby, v) }
+    for i in 0..<(n * h) { dhOut[i] = 0 }
+    for k in 0..<n {
+      let dy = ys + k * v
+      for r in 0..<v where dy[r] != 0 { Kernels.axpy(dy[r], why + r * h, dhOut + k * h, h) }
     }
-    // Backward, sequential part: dh = Whyᵀdy_t + dh_next, draw = (1 − h²)⊙dh, dh_next = Whhᵀ·draw.
-    for i in 0..<h { dhNext[i] = 0 }
+    // Backward through time: dh = Whyᵀdy + dh_next, draw = (1 − h²)⊙dh, dh_next = Whhᵀ·draw.
+    for i in 0..<(b * h) { dhNext[i] = 0 }
     for s in stride(from: t - 1, through: 0, by: -1) {
-      let current = hs + (s + 1) * h
-      let d = draw + s * h
-      for i in 0..<h { d[i] = (1 - current[i] * current[i]) * (dhOut[s * h + i] + dhNext[i]) }
-      Kernels.axpy(1, d, gbh, h)
-      Kernels.axpy(1, d, gWxhT + inputs[s] * h, h)
-      Kernels.matTVec(whh, d, dhNext, rows: h, cols: h)
+      let current = hs + (s + 1) * b * h
+      let d = draw + s * b * h
+      for i in 0..<(b * h) {
+        d[i] = (1 - current[i] * current[i]) * (dhOut[s * b * h + i] + dhNext[i])
+      }
+      for j in 0..<b {
+        Kernels.axpy(1, d + j * h, gbh, h)
+        Kernels.axpy(1, d + j * h, gWxhT + inputs[s * b + j] * h, h)
+      }
+      for j in 0..<b { Kernels.matTVec(whh, d + j * h, dhNext + j * h, rows: h, cols: h) }
     }
-    // dWhh = Σ draw_t·h_{t−1}ᵀ over all steps at once.
-    Kernels.addATB(draw, hs, gWhh, k: t, m: h, n: h)
-    return loss
+    // dWhh = Σ draw·h_prevᵀ over all steps and streams.
+    Kernels.addATB(draw, hs, gWhh, k: n, m: h, n: h)
+    // The last hidden states carry into the next window.
+    for i in 0..<(b * h) { hs[i] = hs[t * b * h + i] }
   }
 }

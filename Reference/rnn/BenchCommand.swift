@@ -77,7 +77,7 @@ func benchCommand(_ arguments: [String]) throws -> Int32 {
   // Several streams at once on both cores: matrix-matrix products instead of matrix-vector.
   print("H=100 T=25 with several streams at once (two lanes, one per core):")
   for b in [1, 8, 32] {
-    let trainer = BatchTrainer(
+    let trainer = FastTrainer(
       parameters: randomInit(100, vocabulary.count, seed: 1), batch: b, sequenceLength: 25,
       learningRate: 0.1)
     trainer.step(data)

@@ -12,7 +12,6 @@ protocol StepTrainer: AnyObject {
 }
 
 extension FastTrainer: StepTrainer {}
-extension BatchTrainer: StepTrainer {}
 
 /// min-char-rnn's loop through step functions (the readable path, at the speed of its code).
 final class FunctionsTrainer: StepTrainer {

@@ -66,7 +66,7 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
   if options.has("mine") {
     fast = FunctionsTrainer(state: start, hyperparameters: hp, functions: learnerFunctions)
   } else if batch > 1 {
-    fast = BatchTrainer(
+    fast = FastTrainer(
       parameters: start.parameters, batch: batch, sequenceLength: hp.sequenceLength,
       learningRate: hp.learningRate)
   } else {

@@ -56,7 +56,7 @@ import Testing
   }
 }
 
-@Suite("the batch trainer") struct BatchTrainerTests {
+@Suite("the fast trainer with several streams") struct BatchTrainerTests {
   let text = BuiltInCorpus.play.text(characters: 3000, seed: 5)
   var data: [Int] { Vocabulary(text: text).encode(text) ?? [] }
   var start: RNNParameters {
@@ -65,26 +65,12 @@ import Testing
       hiddenSize: 20, vocabularySize: Vocabulary(text: text).count, scale: 0.1, using: &rng)
   }
 
-  @Test("with one stream it is the fast trainer")
-  func oneStream() {
-    let batch = BatchTrainer(parameters: start, batch: 1, sequenceLength: 12, learningRate: 0.1)
-    let fast = FastTrainer(parameters: start, sequenceLength: 12, learningRate: 0.1)
-    for i in 1...30 {
-      let a = batch.step(data)
-      let b = fast.step(data)
-      guard isClose(a, b, tolerance: 1e-12) else {
-        Issue.record("iteration \(i): batch \(a), fast \(b)")
-        return
-      }
-    }
-  }
-
   /// Written out with the readable reference: one window from each of B = 5 contiguous streams,
   /// gradients summed, clipped, one Adagrad step; the loss reported is the mean over streams.
   @Test("with B streams it takes the summed gradient of one window per stream (two lanes)")
   func summedGradient() {
     let (b, t) = (5, 12)
-    let trainer = BatchTrainer(parameters: start, batch: b, sequenceLength: t, learningRate: 0.1)
+    let trainer = FastTrainer(parameters: start, batch: b, sequenceLength: t, learningRate: 0.1)
     var p = start
     var memory = p.zeros()
     var hs = Array(repeating: Vector.zeros(20), count: b)
