@@ -20,6 +20,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex01", "ex01-rnn-from-scratch"),
   ("Ex02", "ex02-temperature-sampling"),
   ("Ex03", "ex03-your-own-dataset"),
+  ("Ex05", "ex05-gradient-flow"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the
