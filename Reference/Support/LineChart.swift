@@ -78,8 +78,15 @@ public struct LineChart: Sendable {
         "<text class=\"tick\" x=\"\(n(px(x)))\" y=\"\(n(top + plotH + 18))\" text-anchor=\"middle\" font-size=\"11\">\(label(x))</text>"
       )
     }
+    // On a log axis, one label per decade, or per 2, 5, 10 … decades when there are many.
+    let decadesPerTick = [1.0, 2, 5, 10, 20, 50].first { (yMax - yMin) / $0 <= 12 } ?? 100
     let yTicks =
-      logY ? stride(from: yMin, through: yMax, by: 1).map { pow(10, $0) } : ticks(yMin, yMax)
+      logY
+      ? stride(
+        from: ceil(yMin / decadesPerTick) * decadesPerTick, through: yMax, by: decadesPerTick
+      )
+      .map { pow(10, $0) }
+      : ticks(yMin, yMax)
     for y in yTicks {
       out.append(
         "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(py(y)))\" x2=\"\(n(left + plotW))\" y2=\"\(n(py(y)))\" stroke=\"#eee\"/>"

@@ -19,6 +19,8 @@ let usage = """
         the corpus's structure metric on samples from a saved model
     hyperparameters [--data FILE | --corpus play] [--iters 500] [--out runs/hyperparameters]
         hidden 50/100/200 × rate 0.01/0.1/0.5 × sequence 10/25/50 (lesson ex03)
+    gradient-flow [--out runs/gradient-flow]
+        lesson ex05: gradient norms through time for several spectral radii, plots and data
     bench [--baseline ../shared/bench/numpy_charrnn.py] [--iters 2000] [--seeds 3]
         throughput at H=100/T=25 and H=256/T=50, side by side with numpy at equal learning
     corpus <play|code|wiki> [--characters N] [--seed S]
@@ -40,6 +42,7 @@ func run(_ arguments: [String]) throws -> Int32 {
   case "hyperparameters": return try hyperparametersCommand(rest)
   case "bench": return try benchCommand(rest)
   case "score": return try scoreCommand(rest)
+  case "gradient-flow": return try gradientFlowCommand(rest)
   case "__probe-mine": return probeMine()
   case "temperatures": return try temperaturesCommand(rest)
   case "help", "--help", "-h":

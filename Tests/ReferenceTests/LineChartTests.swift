@@ -67,6 +67,12 @@ import Testing
       counter.texts.contains("0.1") && counter.texts.contains("1") && counter.texts.contains("10"),
       "\(counter.texts)")
     #expect(chart.ticks(0, 1) == [0, 0.2, 0.4, 0.6000000000000001, 0.8, 1])
+    // 24 decades: labelled every 5 decades, not 25 crowded labels.
+    let wide = LineChart(
+      title: "t", xLabel: "x", yLabel: "y",
+      series: [.init(name: "s", points: [(0, 1e-16), (1, 1e8)])], logY: true)
+    let (_, labels) = parse(wide.svg())
+    #expect(labels.texts.filter { $0.hasPrefix("1e") || $0 == "1" }.count <= 12, "\(labels.texts)")
     #expect(chart.ticks(3, 47) == [10, 20, 30, 40])
   }
 }

@@ -3,6 +3,10 @@ import Foundation
 import GraderCore
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// The `rnn` executable as a learner uses it: train, refuse to overwrite, resume, sample,
 /// compare, and one clear line for every bad input.
 @Suite("the rnn command") struct RNNCommandTests {
@@ -126,5 +130,26 @@ import Testing
     #expect(
       latin.ending == .exited(2) && latin.standardError.contains("not UTF-8"),
       "\(latin.standardError)")
+  }
+}
+
+@Suite("rnn gradient-flow") struct GradientFlowCommandTests {
+  @Test("writes the three plots, well-formed, and the numbers, with slopes near ln ρ")
+  func plots() throws {
+    let commands = RNNCommandTests()
+    let dir = try commands.folder()
+    let out = try commands.run(["gradient-flow"], in: dir)
+    #expect(out.ending == .exited(0), "\(out.standardError)")
+    for name in ["norms-by-radius.svg", "norms-by-length.svg", "gradients-heatmap.svg"] {
+      let data = try Data(contentsOf: dir.appendingPathComponent("runs/gradient-flow/\(name)"))
+      #expect(XMLParser(data: data).parse(), "\(name) is well-formed XML")
+    }
+    let norms = try JSONDecoder().decode(
+      [String: [Double]].self,
+      from: Data(contentsOf: dir.appendingPathComponent("runs/gradient-flow/norms.json")))
+    #expect(norms.count == 8)
+    let vanishing = try #require(norms["T=50 rho=0.5"])
+    #expect(vanishing.count == 50 && vanishing[0] / vanishing[49] < 1e-12)
+    #expect(out.standardOutput.contains("(ln ρ = -0.693)"), "\(out.standardOutput)")
   }
 }
