@@ -147,7 +147,7 @@ import Testing
     let norms = try JSONDecoder().decode(
       [String: [Double]].self,
       from: Data(contentsOf: dir.appendingPathComponent("runs/gradient-flow/norms.json")))
-    #expect(norms.count == 8)
+    #expect(norms.count == 7, "five radii at T = 50, and T = 10 and 25 at ρ = 0.9")
     let vanishing = try #require(norms["T=50 rho=0.5"])
     #expect(vanishing.count == 50 && vanishing[0] / vanishing[49] < 1e-12)
     #expect(out.standardOutput.contains("(ln ρ = -0.693)"), "\(out.standardOutput)")
