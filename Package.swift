@@ -20,6 +20,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex01", "ex01-rnn-from-scratch"),
   ("Ex02", "ex02-temperature-sampling"),
   ("Ex03", "ex03-your-own-dataset"),
+  ("Ex04", "ex04-loss-curves"),
   ("Ex05", "ex05-gradient-flow"),
 ]
 

@@ -1,0 +1,102 @@
+import CourseSupport
+import Foundation
+
+extension Reference {
+  /// min-char-rnn's smoothed loss: s = decay·s + (1 − decay)·loss, from `start`; one value per loss.
+  public static func smoothed(_ losses: [Double], decay: Double = 0.999, start: Double) -> [Double]
+  {
+    var s = start
+    return losses.map { loss in
+      s = decay * s + (1 - decay) * loss
+      return s
+    }
+  }
+
+  /// Losses summed over windows of `sequenceLength` characters, per character.
+  public static func perCharacter(_ losses: [Double], sequenceLength: Int) -> [Double] {
+    losses.map { $0 / Double(sequenceLength) }
+  }
+
+  /// Names the shape of a run from its training losses (per character, one per iteration) and
+  /// its validation losses (per character, evenly spaced; may be empty). The checks, in order:
+  ///
+  /// 1. diverged: any loss is NaN or ∞;
+  /// 2. overfitting: at least 4 validation losses, the lowest one before the last third, the
+  ///    last one 5% above it, while training is still lower at the end than at that point;
+  /// 3. spikes: at least 3 iterations whose loss is more than twice the median of the 10 before;
+  /// 4. oscillation: in the second half, the loss goes up more than a quarter of the time by more
+  ///    than 15% of its level (large swings, not noise);
+  /// 5. plateau: the last tenth's mean is above 90% of the first iteration's loss;
+  /// 6. otherwise healthy.
+  public static func diagnose(train: [Double], validation: [Double]) -> Diagnosis {
+    if (train + validation).contains(where: { !$0.isFinite }) { return .diverged }
+    let n = train.count
+    guard n >= 20 else { return .healthy }
+    func mean(_ xs: ArraySlice<Double>) -> Double { xs.reduce(0, +) / Double(max(xs.count, 1)) }
+
+    let v = validation.count
+    if v >= 4, let best = validation.indices.min(by: { validation[$0] < validation[$1] }),
+      best < v - v / 3, validation[v - 1] > 1.05 * validation[best]
+    {
+      let atBest = n * (best + 1) / v
+      let around = train[max(0, atBest - n / 20)..<min(n, atBest + n / 20 + 1)]
+      if mean(train[(n - n / 10)...]) < mean(around) { return .overfitting }
+    }
+
+    var spikes = 0
+    for i in 10..<n {
+      let window = train[(i - 10)..<i].sorted()
+      if train[i] > 2 * window[5] { spikes += 1 }
+    }
+    if spikes >= 3 { return .spikes }
+
+    let half = train[(n / 2)...]
+    let level = mean(half)
+    var rises = 0
+    for i in (n / 2 + 1)..<n where train[i] - train[i - 1] > 0.15 * level { rises += 1 }
+    if Double(rises) > 0.25 * Double(half.count - 1) { return .oscillation }
+
+    if mean(train[(n - n / 10)...]) > 0.9 * train[0] { return .plateau }
+    return .healthy
+  }
+
+  /// Seeded synthetic runs of each kind, with clear margins: what ex04's suite diagnoses.
+  public static func syntheticRun(_ kind: Diagnosis, seed: UInt64 = 1, length n: Int = 400) -> (
+    train: [Double], validation: [Double]
+  ) {
+    var rng = SeededGenerator(seed: seed)
+    func noise(_ scale: Double) -> Double { scale * rng.nextNormal() }
+    func healthy(_ i: Int) -> Double { 1.4 + 2.8 * exp(-Double(i) / 60) }
+    var train = (0..<n).map { i in healthy(i) + noise(0.02) }
+    var validation = (1...10).map { k in healthy(k * n / 10) + 0.05 + noise(0.01) }
+    switch kind {
+    case .healthy:
+      break
+    case .plateau:
+      train = (0..<n).map { i in
+        let drop = 0.2 * (1 - exp(-Double(i) / 20))
+        return 4.2 - drop + noise(0.02)
+      }
+      validation = (1...10).map { _ in 4.05 + noise(0.01) }
+    case .spikes:
+      for i in [90, 170, 260, 330] { train[i] *= 3.5 }
+    case .oscillation:
+      for i in (n / 4)..<n { train[i] += i % 2 == 0 ? 0.8 : -0.8 }
+    case .overfitting:
+      train = (0..<n).map { i in
+        let decay = exp(-Double(i) / 60)
+        return 0.3 + 3.9 * decay + noise(0.02)
+      }
+      validation = (1...10).map { k in
+        let distance = Double(k - 3)
+        return 1.6 + 0.08 * distance * distance + noise(0.01)
+      }
+    case .diverged:
+      for i in (n - 30)..<n {
+        let growth = Double(i - n + 31)
+        train[i] = i < n - 5 ? train[i] * growth : .nan
+      }
+    }
+    return (train, validation)
+  }
+}
