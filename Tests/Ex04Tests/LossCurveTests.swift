@@ -54,6 +54,23 @@ import Testing
     }
   }
 
+  @Test("an infinite loss, or a NaN in validation only, is diverged too")
+  func nonFinite() {
+    var run = Reference.syntheticRun(.healthy, seed: 2)
+    run.train[run.train.count - 1] = .infinity
+    let got = diagnose(train: run.train, validation: run.validation)
+    expectThat(
+      got == .diverged,
+      "diagnose: a run whose last loss is ∞ was called \(got.rawValue). Any loss that is not finite (NaN or ±∞) means diverged."
+    )
+    let clean = Reference.syntheticRun(.healthy, seed: 2)
+    let inValidation = diagnose(train: clean.train, validation: clean.validation + [.nan])
+    expectThat(
+      inValidation == .diverged,
+      "diagnose: a NaN validation loss was called \(inValidation.rawValue). Check the validation losses for NaN and ∞ as well."
+    )
+  }
+
   func hint(_ kind: Diagnosis) -> String {
     switch kind {
     case .diverged: return "Check for NaN and ∞ first, in both lists."
