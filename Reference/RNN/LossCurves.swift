@@ -23,9 +23,11 @@ extension Reference {
   /// 1. diverged: any loss is NaN or ∞;
   /// 2. overfitting: at least 4 validation losses, the lowest one before the last third, the
   ///    last one 5% above it, while training is still lower at the end than at that point;
-  /// 3. spikes: at least 3 iterations whose loss is more than twice the median of the 10 before;
-  /// 4. oscillation: in the second half, the loss goes up more than a quarter of the time by more
-  ///    than 15% of its level (large swings, not noise);
+  /// 3. spikes: at least 3 iterations whose loss is more than 3 times the median of the 20 before
+  ///    it and above the first loss (a healthy run's windows vary by up to about 3 times, but
+  ///    never back above where it started), or more than 3 times the first loss;
+  /// 4. oscillation: in the second half, averaged over blocks of 20 iterations (single windows
+  ///    are noisy), more than a quarter of the blocks rise by more than 15% of its mean;
   /// 5. plateau: the last tenth's mean is above 90% of the first iteration's loss;
   /// 6. otherwise healthy.
   public static func diagnose(train: [Double], validation: [Double]) -> Diagnosis {
@@ -44,17 +46,22 @@ extension Reference {
     }
 
     var spikes = 0
-    for i in 10..<n {
-      let window = train[(i - 10)..<i].sorted()
-      if train[i] > 2 * window[5] { spikes += 1 }
+    for i in 20..<n {
+      let window = train[(i - 20)..<i].sorted()
+      if (train[i] > 3 * window[10] && train[i] > train[0]) || train[i] > 3 * train[0] {
+        spikes += 1
+      }
     }
     if spikes >= 3 { return .spikes }
 
     let half = train[(n / 2)...]
     let level = mean(half)
+    let blocks = stride(from: n / 2, to: n - 19, by: 20).map { mean(train[$0..<($0 + 20)]) }
     var rises = 0
-    for i in (n / 2 + 1)..<n where train[i] - train[i - 1] > 0.15 * level { rises += 1 }
-    if Double(rises) > 0.25 * Double(half.count - 1) { return .oscillation }
+    for b in blocks.indices.dropFirst() where blocks[b] - blocks[b - 1] > 0.15 * level {
+      rises += 1
+    }
+    if blocks.count > 1 && Double(rises) > 0.25 * Double(blocks.count - 1) { return .oscillation }
 
     if mean(train[(n - n / 10)...]) > 0.9 * train[0] { return .plateau }
     return .healthy
@@ -81,7 +88,7 @@ extension Reference {
     case .spikes:
       for i in [90, 170, 260, 330] { train[i] *= 3.5 }
     case .oscillation:
-      for i in (n / 4)..<n { train[i] += i % 2 == 0 ? 0.8 : -0.8 }
+      for i in (n / 4)..<n { train[i] += 0.9 * sin(2 * Double.pi * Double(i) / 40) }
     case .overfitting:
       train = (0..<n).map { i in
         let decay = exp(-Double(i) / 60)

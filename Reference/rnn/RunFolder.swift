@@ -26,6 +26,7 @@ struct RunSummary: Codable {
   var seconds: Double
   var charactersPerSecond: Double
   var structure: StructureScores?
+  var diagnosis: String?
 }
 
 /// A run's folder and its files, all written atomically.
@@ -66,7 +67,15 @@ struct RunFolder {
     var validation: [ValidationPoint]
   }
 
-  /// Smoothed training loss and validation loss per character against iteration.
+  /// What lesson ex04's diagnosis makes of the run.
+  func diagnosis(_ history: LossHistory, sequenceLength: Int) -> Diagnosis {
+    Reference.diagnose(
+      train: Reference.perCharacter(history.loss, sequenceLength: sequenceLength),
+      validation: history.validation.map(\.lossPerCharacter))
+  }
+
+  /// Smoothed training loss and validation loss per character against iteration, with the
+  /// diagnosis written under the title.
   func lossChart(_ history: LossHistory, sequenceLength: Int) -> String {
     let t = Double(sequenceLength)
     let step = max(1, history.smoothLoss.count / 1000)  // at most about a thousand points

@@ -16,13 +16,14 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
       "data", "corpus", "characters", "hidden", "seq", "lr", "iters", "epochs", "seed", "out",
       "validate-every", "sample-every", "batch",
     ],
-    flags: ["resume", "force", "mine"])
+    flags: ["resume", "force", "mine", "no-clip"])
   var hp = Hyperparameters(
     hiddenSize: try options.int("hidden", default: 100),
     sequenceLength: try options.int("seq", default: 25),
     learningRate: try options.positive("lr", default: 0.1),
     seed: UInt64(try options.int("seed", default: 1, minimum: 0)),
     validationEvery: try options.int("validate-every", default: 1000))
+  if options.has("no-clip") { hp.clipLimit = nil }
   let sampleEvery = try options.int("sample-every", default: 1000)
   let batch = try options.int("batch", default: 1)
   if batch > 1 && (options.has("resume") || options.has("mine")) {
@@ -68,10 +69,11 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
   } else if batch > 1 {
     fast = FastTrainer(
       parameters: start.parameters, batch: batch, sequenceLength: hp.sequenceLength,
-      learningRate: hp.learningRate)
+      learningRate: hp.learningRate, clipLimit: hp.clipLimit)
   } else {
     fast = FastTrainer(
-      state: start, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate)
+      state: start, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate,
+      clipLimit: hp.clipLimit)
   }
   print(
     "training \(options.has("mine") ? "with your ex01 functions " : "")on \(source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), H = \(hp.hiddenSize), sequence \(hp.sequenceLength), lr \(hp.learningRate), to iteration \(iterations)"
@@ -139,13 +141,20 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
           name, Reference.initialState(hp, vocabularySize: corpus.vocabulary.count).parameters,
           corpus.vocabulary, prime: prime))
     })
-  try run.write(checkpoint: checkpoint, samples: samples, summary: summary)
+  var summaryWithDiagnosis = summary
+  let diagnosis = run.diagnosis(history, sequenceLength: hp.sequenceLength)
+  summaryWithDiagnosis.diagnosis = diagnosis.rawValue
+  try run.write(checkpoint: checkpoint, samples: samples, summary: summaryWithDiagnosis)
   if interrupted != 0 { print("stopped at iteration \(fast.iteration); continue with --resume") }
   print(
     String(
       format:
         "saved %@/ (checkpoint.json, losses.json, samples.json, summary.json, loss.svg) in %.1f s",
       folder, seconds))
+  print(
+    "loss per character  "
+      + sparkline(Reference.perCharacter(history.loss, sequenceLength: hp.sequenceLength)))
+  print("diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)")
   if let s = summary.structure {
     print(
       String(

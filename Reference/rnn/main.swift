@@ -9,7 +9,7 @@ let usage = """
 
     train [--data FILE | --corpus play|code|wiki] [--hidden 100] [--seq 25] [--lr 0.1]
           [--iters 5000 | --epochs N] [--seed 1] [--out runs/NAME] [--resume | --force] [--mine]
-          [--validate-every 1000] [--sample-every 1000] [--batch B]
+          [--validate-every 1000] [--sample-every 1000] [--batch B] [--no-clip]
         train (the fast reference, or your ex01 with --mine); the run folder gets checkpoint.json,
         losses.json, samples.json, summary.json and loss.svg; Ctrl-C stops after saving
     sample --checkpoint runs/NAME/checkpoint.json [--temperature 0.8] [--count 500]
@@ -19,6 +19,10 @@ let usage = """
         the corpus's structure metric on samples from a saved model
     hyperparameters [--data FILE | --corpus play] [--iters 500] [--out runs/hyperparameters]
         hidden 50/100/200 × rate 0.01/0.1/0.5 × sequence 10/25/50 (lesson ex03)
+    diagnose --run runs/NAME
+        lesson ex04: the run's loss as a sparkline, its diagnosis, and loss.svg redrawn with it
+    activations --checkpoint runs/NAME/checkpoint.json [--text TEXT] [--units 32]
+        the hidden units while the model reads a text, as a heatmap (activations.svg)
     gradient-flow [--out runs/gradient-flow]
         lesson ex05: gradient norms through time for several spectral radii, plots and data
     bench [--baseline ../shared/bench/numpy_charrnn.py] [--iters 2000] [--seeds 3]
@@ -43,6 +47,8 @@ func run(_ arguments: [String]) throws -> Int32 {
   case "bench": return try benchCommand(rest)
   case "score": return try scoreCommand(rest)
   case "gradient-flow": return try gradientFlowCommand(rest)
+  case "diagnose": return try diagnoseCommand(rest)
+  case "activations": return try activationsCommand(rest)
   case "__probe-mine": return probeMine()
   case "temperatures": return try temperaturesCommand(rest)
   case "help", "--help", "-h":

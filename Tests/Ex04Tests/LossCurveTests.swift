@@ -78,10 +78,11 @@ import Testing
       return
         "Validation's lowest point comes before its last third and it ends 5% above it, while training keeps falling; check this before spikes."
     case .spikes:
-      return "Count iterations above twice the median of the 10 before them; 3 or more is spikes."
+      return
+        "Count iterations above 3 times the median of the 20 before them and above the first loss, or above 3 times the first loss; 3 or more is spikes."
     case .oscillation:
       return
-        "Look at the second half: rises of more than 15% of its mean in more than a quarter of the steps."
+        "Average the second half in blocks of 20 iterations: more than a quarter of the blocks rising by more than 15% of its mean."
     case .plateau: return "The last tenth's mean above 90% of the first loss."
     case .healthy: return "Healthy is what is left when no other pattern applies."
     }
