@@ -77,6 +77,7 @@ struct RunFolder {
   /// Smoothed training loss and validation loss per character against iteration, with the
   /// diagnosis written under the title.
   func lossChart(_ history: LossHistory, sequenceLength: Int) -> String {
+    let diagnosis = diagnosis(history, sequenceLength: sequenceLength)
     let t = Double(sequenceLength)
     let step = max(1, history.smoothLoss.count / 1000)  // at most about a thousand points
     let training = stride(from: 0, to: history.smoothLoss.count, by: step).map {
@@ -88,7 +89,8 @@ struct RunFolder {
       series: [
         .init(name: "training (smoothed)", points: training),
         .init(name: "validation", points: validation),
-      ]
+      ],
+      note: "diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)"
     ).svg()
   }
 }

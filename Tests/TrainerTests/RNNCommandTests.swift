@@ -153,3 +153,47 @@ import Testing
     #expect(out.standardOutput.contains("(ln ρ = -0.693)"), "\(out.standardOutput)")
   }
 }
+
+@Suite("rnn diagnose and activations") struct DiagnoseCommandTests {
+  @Test("diagnose names a finished run and redraws its loss plot with the diagnosis")
+  func diagnose() throws {
+    let commands = RNNCommandTests()
+    let dir = try commands.folder()
+    let train = try commands.run(
+      ["train", "--corpus", "play", "--iters", "200", "--out", "run"] + commands.small, in: dir)
+    #expect(train.ending == .exited(0), "\(train.standardError)")
+    let out = try commands.run(["diagnose", "--run", "run"], in: dir)
+    #expect(out.ending == .exited(0), "\(out.standardError)")
+    #expect(out.standardOutput.contains("diagnosis: "), "\(out.standardOutput)")
+    #expect(
+      out.standardOutput.contains("loss per character  ▁")
+        || out.standardOutput.contains("loss per character  █"))
+    let svg = try String(contentsOf: dir.appendingPathComponent("run/loss.svg"), encoding: .utf8)
+    #expect(svg.contains("diagnosis: "))
+    let missing = try commands.run(["diagnose", "--run", "nowhere"], in: dir)
+    #expect(
+      missing.ending == .exited(2) && missing.standardError.contains("losses.json"),
+      "\(missing.standardError)")
+  }
+
+  @Test("activations draws units × characters, with the text on the axis")
+  func activations() throws {
+    let commands = RNNCommandTests()
+    let dir = try commands.folder()
+    _ = try commands.run(
+      ["train", "--corpus", "play", "--iters", "50", "--out", "run"] + commands.small, in: dir)
+    let out = try commands.run(
+      ["activations", "--checkpoint", "run/checkpoint.json", "--text", "KING:", "--units", "8"],
+      in: dir)
+    #expect(out.ending == .exited(0), "\(out.standardError)")
+    #expect(out.standardOutput.contains("8 units × 5 characters"), "\(out.standardOutput)")
+    let svg = try Data(contentsOf: dir.appendingPathComponent("run/activations.svg"))
+    #expect(XMLParser(data: svg).parse())
+    #expect(
+      String(decoding: svg, as: UTF8.self).components(separatedBy: "class=\"cell\"").count - 1 == 40
+    )
+    let unknown = try commands.run(
+      ["activations", "--checkpoint", "run/checkpoint.json", "--text", "日本"], in: dir)
+    #expect(unknown.ending == .exited(2), "\(unknown.standardError)")
+  }
+}
