@@ -2,8 +2,8 @@ import CourseSupport
 import Foundation
 import ReferenceRNN
 
-/// `rnn gradient-flow`: lesson ex05's pictures. A model in the linear regime (inputs ×1e-12) with
-/// Whh scaled to spectral radius ρ; the norm of ∂L_last/∂h_t for every step back, for several ρ
+/// `rnn gradient-flow`: lesson ex05's pictures. A model reading the built-in play, in the linear
+/// regime (inputs ×1e-12), with Whh scaled to spectral radius ρ; the norm of ∂L_last/∂h_t for every step back, for several ρ
 /// and sequence lengths (log scale: straight lines of slope ln ρ), and a heatmap of |∂L_last/∂h_t|
 /// per hidden unit and time step. Writes SVGs and the numbers behind them to the output folder.
 func gradientFlowCommand(_ arguments: [String]) throws -> Int32 {
@@ -11,15 +11,21 @@ func gradientFlowCommand(_ arguments: [String]) throws -> Int32 {
   let folder = options.string("out") ?? "runs/gradient-flow"
   let seed = UInt64(try options.int("seed", default: 21, minimum: 0))
 
+  // The model reads the start of the built-in play; inputs ×1e-12 keep it in the linear regime,
+  // where the law is clean.
+  let text = BuiltInCorpus.play.text(characters: 200, seed: seed)
+  let vocabulary = Vocabulary(text: text)
+  let indices = vocabulary.encode(text) ?? []
   func norms(radius: Double, length: Int) -> (norms: [Double], gradients: [Vector]) {
     var rng = SeededGenerator(seed: seed)
-    var p = RNNParameters.random(hiddenSize: 32, vocabularySize: 6, scale: 1e-12, using: &rng)
+    let v = vocabulary.count
+    var p = RNNParameters.random(hiddenSize: 32, vocabularySize: v, scale: 1e-12, using: &rng)
     p.Whh = Reference.scaled(
       Matrix.random(32, 32, scale: 1 / 32.0.squareRoot(), using: &rng), toSpectralRadius: radius)
-    p.Why = Matrix.random(6, 32, scale: 0.1, using: &rng)
-    let inputs = (0..<length).map { $0 % 6 }
+    p.Why = Matrix.random(v, 32, scale: 0.1, using: &rng)
     let pass = Reference.forward(
-      inputs: inputs, targets: inputs.map { ($0 + 1) % 6 }, hPrev: .zeros(32), parameters: p)
+      inputs: Array(indices[0..<length]), targets: Array(indices[1...length]), hPrev: .zeros(32),
+      parameters: p)
     let g = Reference.gradientsThroughTime(pass, parameters: p)
     return (g.map(\.norm), g)
   }
