@@ -4,18 +4,11 @@ import Testing
 
 /// The grader executable itself, on the real course: bad input is one line and a non-zero exit.
 @Suite("the grader command line") struct CommandLineTests {
-  /// The `grader` built next to this test binary.
-  static let grader: URL? = {
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("grader")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      dir = dir.deletingLastPathComponent()
-    }
-    return nil
-  }()
   static let courseRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
+  /// The `grader` built with the tests.
+  static let grader: URL? = builtExecutable("grader", packageRoot: courseRoot).map(
+    URL.init(fileURLWithPath:))
 
   func run(_ arguments: [String]) throws -> ProcessOutcome {
     let grader = try #require(Self.grader, "the grader executable is built next to the tests")

@@ -10,19 +10,10 @@ import Testing
 /// The `rnn` executable as a learner uses it: train, refuse to overwrite, resume, sample,
 /// compare, and one clear line for every bad input.
 @Suite("the rnn command") struct RNNCommandTests {
-  /// The `rnn` built next to this test binary.
-  static let rnn: String? = {
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("rnn")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-      dir = dir.deletingLastPathComponent()
-    }
-    return nil
-  }()
-
   static let courseRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
+  /// The `rnn` built with the tests.
+  static let rnn: String? = builtExecutable("rnn", packageRoot: courseRoot)
 
   func run(_ arguments: [String], in folder: URL) throws -> ProcessOutcome {
     let rnn = try #require(Self.rnn, "the rnn executable is built next to the tests")
