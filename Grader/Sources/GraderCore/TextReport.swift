@@ -161,7 +161,9 @@ public struct TextReport: Sendable {
       switch result.outcome {
       case .same(let count):
         lines.append(
-          "  " + style.green("=") + " \(name)  same results (\(count) values agree to 1e-12)")
+          "  " + style.green("=")
+            + " \(name)  same results (\(count == 1 ? "1 value agrees" : "\(count) values agree") to 1e-12)"
+        )
       case .differs(let location, let yours, let solution, let note):
         lines.append(
           "  " + style.red("≠")
