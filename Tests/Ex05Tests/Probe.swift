@@ -13,7 +13,9 @@ import Testing
     let inputs = (0..<25).map { ($0 * 7 + 3) % 6 }
     let pass = Reference.forward(
       inputs: inputs, targets: inputs.map { ($0 + 1) % 6 }, hPrev: .zeros(16), parameters: p)
-    for (t, g) in Ex05.gradientsThroughTime(pass, parameters: p).enumerated() {
+    // From the last step back, the order they are computed in: the first difference is the
+    // first step the recursion gets wrong.
+    for (t, g) in Ex05.gradientsThroughTime(pass, parameters: p).enumerated().reversed() {
       ProbeLog.record("g[t=\(t)]", g)
     }
   }
