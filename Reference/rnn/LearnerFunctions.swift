@@ -49,10 +49,10 @@ func checkLearnerCode() throws {
 
 /// `Ex01/Forward.swift` (as the runtime names it) → `Exercises/ex01-rnn-from-scratch/Forward.swift`.
 func learnerPath(_ fileID: String?) -> String? {
-  guard let fileID, let slash = fileID.firstIndex(of: "/") else { return fileID }
+  guard let fileID else { return nil }
   let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-  guard let root = try? findCourseRoot(from: cwd), let course = try? Course.load(root: root),
-    let exercise = course.exercises.first(where: { $0.module == fileID[..<slash] })
-  else { return fileID }
-  return exercise.exercisePath + fileID[slash...]
+  guard let root = try? findCourseRoot(from: cwd), let grader = try? Grader(root: root) else {
+    return fileID
+  }
+  return grader.sourceFile(forFileID: fileID, mode: .exercises) ?? fileID
 }

@@ -39,8 +39,7 @@ func scoreCommand(_ arguments: [String]) throws -> Int32 {
   let corpus = try options.choice("corpus", default: BuiltInCorpus.play)
   let temperature = try options.positive("temperature", default: 0.5)
   let text = corpus.text(characters: 200, seed: checkpoint.hyperparameters.seed)
-  let firstLine = String(text.prefix { $0 != "\n" }.prefix(80)) + "\n"
-  let prime = checkpoint.vocabulary.encode(firstLine) ?? []
+  let prime = checkpoint.vocabulary.encode(primeText(text)) ?? []
   let value = score(
     corpus, checkpoint.state.parameters, checkpoint.vocabulary, prime: prime,
     temperature: temperature)

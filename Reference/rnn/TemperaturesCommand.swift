@@ -41,7 +41,7 @@ func temperaturesCommand(_ arguments: [String]) throws -> Int32 {
         format: "(%.1f s), smoothed loss %.3f per character.", Date().timeIntervalSince(start),
         trainer.smoothLoss / Double(sequence)))
   print("Each sample starts from the same seed text and the same generator seed.\n")
-  let seedText = String(text.prefix(while: { $0 != "\n" })) + "\n"
+  let seedText = primeText(text)
   let seedIndices = vocabulary.encode(seedText) ?? [0]
   for t in [0.2, 0.5, 0.8, 1.0, 1.5, 2.0] {
     var sampler = SeededGenerator(seed: seed &+ 1)

@@ -79,7 +79,9 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
     "training \(options.has("mine") ? "with your ex01 functions " : "")on \(source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), H = \(hp.hiddenSize), sequence \(hp.sequenceLength), lr \(hp.learningRate), to iteration \(iterations)"
   )
 
-  let prime = primeIndices(corpus)
+  let prime =
+    corpus.vocabulary.encode(
+      primeText(corpus.vocabulary.decode(Array(corpus.training.prefix(200))))) ?? []
   signal(SIGINT) { _ in interrupted = 1 }
   let progress = Progress(
     total: iterations, start: fast.iteration, sequenceLength: hp.sequenceLength)
@@ -180,12 +182,11 @@ func sample(
   return vocabulary.decode(indices)
 }
 
-/// The first line of the training text (at most 80 characters) and its newline: a natural
+/// The first line of a text (at most 80 characters) and its newline, if it has one: a natural
 /// place for samples to start from.
-func primeIndices(_ corpus: Corpus) -> [Int] {
-  let newline = corpus.vocabulary.index(of: "\n")
-  let line = corpus.training.prefix(80).prefix { $0 != newline }
-  return Array(line) + (newline.map { [$0] } ?? [])
+func primeText(_ text: String) -> String {
+  let line = String(text.prefix { $0 != "\n" }.prefix(80))
+  return text.contains("\n") ? line + "\n" : line
 }
 
 /// The corpus's structure metric on twenty 300-character samples.

@@ -11,6 +11,15 @@ public struct Grader: Sendable {
     course = try Course.load(root: root)
   }
 
+  /// `Ex01/Forward.swift` (as the runtime names a trap's place) → the file in `mode`'s folder,
+  /// relative to the root; nil when no exercise has that module or file.
+  public func sourceFile(forFileID fileID: String, mode: SourceMode) -> String? {
+    let locator = StubLocator(root: root)
+    return course.exercises.lazy.compactMap {
+      locator.file(forFileID: fileID, exercise: $0, mode: mode)
+    }.first
+  }
+
   /// Resolves what a user typed (`ex01`, `EX01`, `1`) to an exercise, or a one-line error.
   public func exercise(named name: String) throws -> Exercise {
     let lowered = name.lowercased()
