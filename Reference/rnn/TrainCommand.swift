@@ -102,6 +102,10 @@ func trainCommand(_ arguments: [String]) throws -> Int32 {
       let v = Reference.validationLoss(
         corpus.validation, parameters: fast.parameters, sequenceLength: hp.sequenceLength,
         functions: .reference)
+      guard v.isFinite else {
+        diverged = true
+        break
+      }
       history.validation.append(ValidationPoint(iteration: i, lossPerCharacter: v))
       progress.line(i, loss: fast.smoothLoss, validation: v, force: true)
     } else {

@@ -1,0 +1,60 @@
+/// The loops that do the fast trainer's work. Each conformance is a set of one-line calls to
+/// the inlinable loops, so each is those loops compiled for its own module's target:
+/// `PortableKernels` (here) for the platform's baseline (SSE2 on x86-64, NEON on arm64),
+/// `WideKernels` (FastKernelsWide) for AVX2. `trainWindow` and `repack` orchestrate with
+/// whichever is given.
+public protocol Kernels: Sendable {
+  static var name: String { get }
+  /// C (m × n, rows `ldc` apart) = A·B, or C += A·B; n is a multiple of 8.
+  static func multiply(
+    m: Int, n: Int, k: Int, _ a: StridedMatrix, _ b: PanelMatrix, into c: MutablePointer,
+    ldc: Int, accumulate: Bool)
+  static func pack(
+    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, into panels: MutablePointer)
+  static func activate(_ row: MutablePointer, input: Pointer, bias: Pointer, count: Int)
+  static func softmax(
+    _ ys: MutablePointer, rows: Int, layout: FastLayout, bias: Pointer,
+    targets: UnsafePointer<Int>, biasGradient: MutablePointer
+  ) -> Double
+  static func backwardStep(
+    _ d: MutablePointer, state: Pointer, fromOutput: Pointer, fromNext: Pointer, count: Int)
+  static func adagrad(
+    _ theta: MutablePointer, memory: MutablePointer, grad: Pointer, count: Int,
+    learningRate: Double, clipLimit: Double?)
+  static func add(_ other: Pointer, into total: MutablePointer, count: Int)
+}
+
+public enum PortableKernels: Kernels {
+  public static let name = "portable"
+
+  public static func multiply(
+    m: Int, n: Int, k: Int, _ a: StridedMatrix, _ b: PanelMatrix, into c: MutablePointer,
+    ldc: Int, accumulate: Bool
+  ) { multiplyLoop(m, n, k, a, b, c, ldc, accumulate) }
+
+  public static func pack(
+    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, into panels: MutablePointer
+  ) { packLoop(source, rows, columns, transposed, panels) }
+
+  public static func activate(_ row: MutablePointer, input: Pointer, bias: Pointer, count: Int) {
+    activateLoop(row, input, bias, count)
+  }
+
+  public static func softmax(
+    _ ys: MutablePointer, rows: Int, layout: FastLayout, bias: Pointer,
+    targets: UnsafePointer<Int>, biasGradient: MutablePointer
+  ) -> Double { softmaxLoop(ys, rows, layout, bias, targets, biasGradient) }
+
+  public static func backwardStep(
+    _ d: MutablePointer, state: Pointer, fromOutput: Pointer, fromNext: Pointer, count: Int
+  ) { backwardLoop(d, state, fromOutput, fromNext, count) }
+
+  public static func adagrad(
+    _ theta: MutablePointer, memory: MutablePointer, grad: Pointer, count: Int,
+    learningRate: Double, clipLimit: Double?
+  ) { adagradLoop(theta, memory, grad, count, learningRate, clipLimit) }
+
+  public static func add(_ other: Pointer, into total: MutablePointer, count: Int) {
+    addLoop(other, total, count)
+  }
+}

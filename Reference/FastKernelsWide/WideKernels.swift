@@ -1,0 +1,58 @@
+import FastKernels
+import Foundation
+
+/// The fast trainer's loops compiled again, from the same inlinable source, for AVX2 on x86-64
+/// (Package.swift gives this module `-target-cpu haswell` there and nothing elsewhere). Those
+/// instructions exist only on CPUs that have them, hence `fastestKernels`' check.
+public enum WideKernels: Kernels {
+  public static let name = wideName
+
+  public static func multiply(
+    m: Int, n: Int, k: Int, _ a: StridedMatrix, _ b: PanelMatrix, into c: MutablePointer,
+    ldc: Int, accumulate: Bool
+  ) { multiplyLoop(m, n, k, a, b, c, ldc, accumulate) }
+
+  public static func pack(
+    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, into panels: MutablePointer
+  ) { packLoop(source, rows, columns, transposed, panels) }
+
+  public static func activate(_ row: MutablePointer, input: Pointer, bias: Pointer, count: Int) {
+    activateLoop(row, input, bias, count)
+  }
+
+  public static func softmax(
+    _ ys: MutablePointer, rows: Int, layout: FastLayout, bias: Pointer,
+    targets: UnsafePointer<Int>, biasGradient: MutablePointer
+  ) -> Double { softmaxLoop(ys, rows, layout, bias, targets, biasGradient) }
+
+  public static func backwardStep(
+    _ d: MutablePointer, state: Pointer, fromOutput: Pointer, fromNext: Pointer, count: Int
+  ) { backwardLoop(d, state, fromOutput, fromNext, count) }
+
+  public static func adagrad(
+    _ theta: MutablePointer, memory: MutablePointer, grad: Pointer, count: Int,
+    learningRate: Double, clipLimit: Double?
+  ) { adagradLoop(theta, memory, grad, count, learningRate, clipLimit) }
+
+  public static func add(_ other: Pointer, into total: MutablePointer, count: Int) {
+    addLoop(other, total, count)
+  }
+}
+
+#if arch(x86_64)
+  private let wideName = "AVX2 (x86-64, haswell)"
+#else
+  private let wideName = "portable"
+#endif
+
+/// `WideKernels` where this CPU can run them, otherwise `PortableKernels`;
+/// `RNN_KERNELS=portable` forces the portable ones.
+public let fastestKernels: any Kernels.Type =
+  ProcessInfo.processInfo.environment["RNN_KERNELS"] != "portable" && CPUFeatures.canRunWide
+  ? WideKernels.self : PortableKernels.self
+
+/// One core's FP64 peak in GFLOP/s, measured with code compiled like the wide kernels
+/// (`peakGFLOPs`); nil where this CPU cannot run them.
+public func measuredPeakGFLOPs() -> Double? {
+  CPUFeatures.canRunWide ? peakGFLOPs() : nil
+}
