@@ -98,7 +98,7 @@ let package = Package(
   name: "RNNCourse",
   // macOS 14 (Xcode 16) for Foundation's NSLock.withLock and JSONEncoder's options; Linux has
   // no minimum.
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "grader", targets: ["grader"]),
     .executable(name: "rnn", targets: ["rnn"]),

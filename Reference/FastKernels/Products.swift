@@ -114,17 +114,19 @@ public func multiplyLoop(
   }
 }
 
-/// Writes B (k × n) in panels of 8 columns for `PanelMatrix.packed`. With `transposed`, B is
-/// the transpose of the row-major `source` (n × k).
+/// Writes B (k × n) in panels of 8 columns for `PanelMatrix.packed`. B is the row-major
+/// `source` (rows `rowLength` apart) or, with `transposed`, the transpose of the row-major
+/// `source` (n rows of k).
 @inlinable @inline(__always)
 public func packLoop(
-  _ source: Pointer, _ k: Int, _ n: Int, _ transposed: Bool, _ panels: MutablePointer
+  _ source: Pointer, _ k: Int, _ n: Int, _ transposed: Bool, _ rowLength: Int,
+  _ panels: MutablePointer
 ) {
   var out = panels
   for j in stride(from: 0, to: n, by: 8) {
     for p in 0..<k {
       for q in 0..<8 {
-        out[q] = transposed ? source[(j &+ q) &* k &+ p] : source[p &* n &+ j &+ q]
+        out[q] = transposed ? source[(j &+ q) &* k &+ p] : source[p &* rowLength &+ j &+ q]
       }
       out += 8
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One lane's workspace for a window of each of its b streams (T steps), allocated once.
+/// The workspace for one window of each of b streams (T steps), allocated once.
 /// Rows are indexed s·b + j for step s of stream j.
 public final class WindowBuffers: @unchecked Sendable {
   public let layout: FastLayout
@@ -16,6 +16,8 @@ public final class WindowBuffers: @unchecked Sendable {
   public let draw: MutablePointer
   /// b rows of h: Whhᵀ·draw of the step after.
   public let dhNext: MutablePointer
+  /// T·b: −log p[target] of each row.
+  public let losses: MutablePointer
   /// A gradient block (`layout.count`).
   public let grad: MutablePointer
   public let inputs: UnsafeMutablePointer<Int>
@@ -26,16 +28,13 @@ public final class WindowBuffers: @unchecked Sendable {
     self.steps = steps
     self.streams = streams
     let (h, v, rows) = (layout.h, layout.v, steps * streams)
-    func zeros(_ count: Int) -> MutablePointer {
-      let p = MutablePointer.allocate(capacity: count)
-      p.initialize(repeating: 0, count: count)
-      return p
-    }
+    func zeros(_ count: Int) -> MutablePointer { cacheAligned(count) }
     hs = zeros(rows * h + streams * h)
     ys = zeros(rows * v)
     dhOut = zeros(rows * h)
     draw = zeros(rows * h)
     dhNext = zeros(streams * h)
+    losses = zeros(rows)
     grad = zeros(layout.count)
     inputs = .allocate(capacity: rows)
     inputs.initialize(repeating: 0, count: rows)
@@ -44,10 +43,17 @@ public final class WindowBuffers: @unchecked Sendable {
   }
 
   deinit {
-    for buffer in [hs, ys, dhOut, draw, dhNext, grad] { buffer.deallocate() }
+    for buffer in [hs, ys, dhOut, draw, dhNext, losses, grad] { buffer.deallocate() }
     inputs.deallocate()
     targets.deallocate()
   }
+}
+
+/// `count` zeros starting on a cache line: rows of h (a multiple of 8 doubles) then start on
+/// lines too, so two threads writing neighbouring column ranges never share a line.
+public func cacheAligned(_ count: Int) -> MutablePointer {
+  let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * 8, alignment: 64)
+  return raw.initializeMemory(as: Double.self, repeating: 0, count: count)
 }
 
 /// The weights as the products read them, repacked after every update: Whhᵀ and Whh in
@@ -58,9 +64,9 @@ public final class PackedWeights: @unchecked Sendable {
   public let whyT: MutablePointer
 
   public init(layout: FastLayout) {
-    whhForward = .allocate(capacity: layout.h * layout.h)
-    whhBackward = .allocate(capacity: layout.h * layout.h)
-    whyT = .allocate(capacity: layout.h * layout.v)
+    whhForward = cacheAligned(layout.h * layout.h)
+    whhBackward = cacheAligned(layout.h * layout.h)
+    whyT = cacheAligned(layout.h * layout.v)
   }
 
   deinit {
@@ -70,87 +76,179 @@ public final class PackedWeights: @unchecked Sendable {
   }
 }
 
+/// Which share of the work one thread does when several work on one window: part `index` of
+/// `count` owns a contiguous run of the 8-column panels of every product's output (and of the
+/// rows of the softmax), and `barrier` waits until all parts have reached it. No output element
+/// is computed differently for it, so the result is the same bits for any count.
+public struct Split: Sendable {
+  public let index: Int
+  public let count: Int
+  public let barrier: @Sendable () -> Void
+
+  public init(index: Int, count: Int, barrier: @escaping @Sendable () -> Void) {
+    self.index = index
+    self.count = count
+    self.barrier = barrier
+  }
+
+  /// One thread doing everything.
+  public static let whole = Split(index: 0, count: 1, barrier: {})
+
+  /// This part's share of `0..<total`, cut at multiples of `unit`.
+  public func share(_ total: Int, unit: Int = 8) -> Range<Int> {
+    let units = total / unit
+    return (units * index / count * unit)..<(units * (index + 1) / count * unit)
+  }
+}
+
 /// min-char-rnn's forward and backward pass over one window of each stream, as matrix
 /// products: only h_s = tanh(Wxh[:, x_s] + Whh·h_{s−1} + bh) forward and dh_next = Whhᵀ·draw
 /// backward run step by step; the scores Y = H·Whyᵀ, dY·Why, dWhy = dYᵀ·H and
-/// dWhh = dRAWᵀ·H_prev wait for the whole window. Returns the summed loss and leaves the
-/// summed gradient in `w.grad`; the last hidden states are carried into rows 0..<b.
+/// dWhh = dRAWᵀ·H_prev wait for the whole window. Leaves each row's loss in `w.losses` (see
+/// `loss`) and the summed gradient in `w.grad`; the last hidden states are carried into rows
+/// 0..<b.
 ///
-/// This orchestrates; the loops that do the work are `K`'s, compiled in K's module.
+/// This orchestrates; the loops that do the work are `K`'s, compiled in K's module. With a
+/// split, each part computes its own columns and waits for the others wherever the next step
+/// reads a whole row (once per time step each way).
 public func trainWindow<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers
-) -> Double {
+  _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers,
+  _ split: Split = .whole
+) {
   let layout = w.layout
-  let h = layout.h
+  let (h, v) = (layout.h, layout.v)
   let (t, b) = (w.steps, w.streams)
   let rows = t * b
+  let mine = split.share(h)  // columns of every h-wide output
+  let (c0, width) = (mine.lowerBound, mine.count)
+  let classes = split.share(v)  // columns of the scores
 
   // Forward through time.
   for s in 0..<t {
     let previous = w.hs + s * b * h
     let current = previous + b * h
     K.multiply(
-      m: b, n: h, k: h, StridedMatrix(previous, row: h, column: 1),
-      .packed(weights.whhForward, rows: h), into: current, ldc: h, accumulate: false)
+      m: b, n: width, k: h, StridedMatrix(previous, row: h, column: 1),
+      .packed(weights.whhForward + c0 * h, rows: h), into: current + c0, ldc: h,
+      accumulate: false)
     for j in 0..<b {
       K.activate(
-        current + j * h, input: theta + layout.wxhT + w.inputs[s * b + j] * h,
-        bias: theta + layout.bh, count: h)
+        current + j * h + c0, input: theta + layout.wxhT + w.inputs[s * b + j] * h + c0,
+        bias: theta + layout.bh + c0, count: width)
     }
+    split.barrier()
   }
 
   // Scores for every step, then softmax, loss and dy = p − onehot(target) row by row.
   let states = w.hs + b * h
   K.multiply(
-    m: rows, n: layout.v, k: h, StridedMatrix(states, row: h, column: 1),
-    .packed(weights.whyT, rows: h), into: w.ys, ldc: layout.v, accumulate: false)
+    m: rows, n: classes.count, k: h, StridedMatrix(states, row: h, column: 1),
+    .packed(weights.whyT + classes.lowerBound * h, rows: h), into: w.ys + classes.lowerBound,
+    ldc: v, accumulate: false)
+  split.barrier()
+  let myRows = split.share(rows, unit: 1)
+  K.softmax(
+    w.ys + myRows.lowerBound * v, rows: myRows.count, layout: layout, bias: theta + layout.by,
+    targets: w.targets + myRows.lowerBound, losses: w.losses + myRows.lowerBound)
   let grad = w.grad
-  grad.update(repeating: 0, count: layout.whh)  // dWxh is added to row by row
-  (grad + layout.bh).update(repeating: 0, count: h + layout.v)
-  let loss = K.softmax(
-    w.ys, rows: rows, layout: layout, bias: theta + layout.by, targets: w.targets,
-    biasGradient: grad + layout.by)
+  // dWxh and dbh are added to row by row, in this part's columns.
+  for c in 0..<layout.vocabulary {
+    (grad + layout.wxhT + c * h + c0).update(repeating: 0, count: width)
+  }
+  (grad + layout.bh + c0).update(repeating: 0, count: width)
+  split.barrier()
 
-  // dWhy = dYᵀ·H, and Whyᵀ·dy for every step at once.
+  // dby = Σ dy, dWhy = dYᵀ·H, and Whyᵀ·dy for every step at once.
+  let gby = grad + layout.by + classes.lowerBound
+  gby.update(repeating: 0, count: classes.count)
+  for r in 0..<rows { K.add(w.ys + r * v + classes.lowerBound, into: gby, count: classes.count) }
   K.multiply(
-    m: layout.v, n: h, k: rows, StridedMatrix(w.ys, row: 1, column: layout.v),
-    .rowMajor(states, length: h), into: grad + layout.why, ldc: h, accumulate: false)
+    m: v, n: width, k: rows, StridedMatrix(w.ys, row: 1, column: v),
+    .rowMajor(states + c0, length: h), into: grad + layout.why + c0, ldc: h, accumulate: false)
   K.multiply(
-    m: rows, n: h, k: layout.v, StridedMatrix(w.ys, row: layout.v, column: 1),
-    .rowMajor(theta + layout.why, length: h), into: w.dhOut, ldc: h, accumulate: false)
+    m: rows, n: width, k: v, StridedMatrix(w.ys, row: v, column: 1),
+    .rowMajor(theta + layout.why + c0, length: h), into: w.dhOut + c0, ldc: h,
+    accumulate: false)
 
   // Backward through time: draw = (1 − h²)⊙(Whyᵀ·dy + dh_next), dh_next = Whhᵀ·draw.
-  w.dhNext.update(repeating: 0, count: b * h)
+  for j in 0..<b { (w.dhNext + j * h + c0).update(repeating: 0, count: width) }
   for s in stride(from: t - 1, through: 0, by: -1) {
     let d = w.draw + s * b * h
-    K.backwardStep(
-      d, state: w.hs + (s + 1) * b * h, fromOutput: w.dhOut + s * b * h, fromNext: w.dhNext,
-      count: b * h)
     for j in 0..<b {
-      K.add(d + j * h, into: grad + layout.bh, count: h)
-      K.add(d + j * h, into: grad + layout.wxhT + w.inputs[s * b + j] * h, count: h)
+      let row = j * h + c0
+      K.backwardStep(
+        d + row, state: w.hs + (s + 1) * b * h + row, fromOutput: w.dhOut + s * b * h + row,
+        fromNext: w.dhNext + row, count: width)
+      K.add(d + row, into: grad + layout.bh + c0, count: width)
+      K.add(d + row, into: grad + layout.wxhT + w.inputs[s * b + j] * h + c0, count: width)
     }
+    split.barrier()
     // The first step's dh_next would flow into the previous window: not needed.
     if s > 0 {
       K.multiply(
-        m: b, n: h, k: h, StridedMatrix(d, row: h, column: 1),
-        .packed(weights.whhBackward, rows: h), into: w.dhNext, ldc: h, accumulate: false)
+        m: b, n: width, k: h, StridedMatrix(d, row: h, column: 1),
+        .packed(weights.whhBackward + c0 * h, rows: h), into: w.dhNext + c0, ldc: h,
+        accumulate: false)
     }
   }
   K.multiply(
-    m: h, n: h, k: rows, StridedMatrix(w.draw, row: 1, column: h), .rowMajor(w.hs, length: h),
-    into: grad + layout.whh, ldc: h, accumulate: false)
+    m: h, n: width, k: rows, StridedMatrix(w.draw, row: 1, column: h),
+    .rowMajor(w.hs + c0, length: h), into: grad + layout.whh + c0, ldc: h, accumulate: false)
 
-  w.hs.update(from: w.hs + t * b * h, count: b * h)
-  return loss
+  for j in 0..<b { (w.hs + j * h + c0).update(from: w.hs + t * b * h + j * h + c0, count: width) }
 }
 
-/// Whhᵀ and Whh in panels (the forward and backward recurrence), Whyᵀ in panels (the scores).
+/// The window's summed loss, added in row order whatever the split.
+public func loss(of w: WindowBuffers) -> Double {
+  var total = 0.0
+  for r in 0..<(w.steps * w.streams) { total += w.losses[r] }
+  return total
+}
+
+/// Clip, the Adagrad step and the repacking that follows it, this part's share of each: the
+/// same columns it computed the gradients of, so they never leave its core's cache. All parts
+/// must have finished their gradients.
+public func update<K: Kernels>(
+  _: K.Type, _ theta: MutablePointer, memory: MutablePointer, grad: Pointer, layout: FastLayout,
+  packed: PackedWeights, learningRate: Double, clipLimit: Double?, _ split: Split = .whole
+) {
+  func adagrad(_ offset: Int, _ count: Int) {
+    K.adagrad(
+      theta + offset, memory: memory + offset, grad: grad + offset, count: count,
+      learningRate: learningRate, clipLimit: clipLimit)
+  }
+  if split.count == 1 {
+    adagrad(0, layout.count)
+  } else {
+    let (h, mine) = (layout.h, split.share(layout.h))
+    // WxhT, Whh, Why and bh are rows of h: this part's columns of each.
+    for row in 0..<(layout.vocabulary + h + layout.v + 1) {
+      adagrad(row * h + mine.lowerBound, mine.count)
+    }
+    let classes = split.share(layout.v)
+    adagrad(layout.by + classes.lowerBound, classes.count)
+  }
+  split.barrier()
+  repack(K.self, theta, layout, into: packed, split)
+}
+
+/// Whhᵀ and Whh in panels (the forward and backward recurrence), Whyᵀ in panels (the scores);
+/// this part's panels.
 public func repack<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ layout: FastLayout, into packed: PackedWeights
+  _: K.Type, _ theta: Pointer, _ layout: FastLayout, into packed: PackedWeights,
+  _ split: Split = .whole
 ) {
   let (h, v) = (layout.h, layout.v)
-  K.pack(theta + layout.whh, rows: h, columns: h, transposed: true, into: packed.whhForward)
-  K.pack(theta + layout.whh, rows: h, columns: h, transposed: false, into: packed.whhBackward)
-  K.pack(theta + layout.why, rows: h, columns: v, transposed: true, into: packed.whyT)
+  let mine = split.share(h)
+  let classes = split.share(v)
+  // A panel of columns c0..<c0+8 is the rows c0..<c0+8 of the transposed source.
+  K.pack(
+    theta + layout.whh + mine.lowerBound * h, rows: h, columns: mine.count, transposed: true,
+    rowLength: h, into: packed.whhForward + mine.lowerBound * h)
+  K.pack(
+    theta + layout.whh + mine.lowerBound, rows: h, columns: mine.count, transposed: false,
+    rowLength: h, into: packed.whhBackward + mine.lowerBound * h)
+  K.pack(
+    theta + layout.why + classes.lowerBound * h, rows: h, columns: classes.count,
+    transposed: true, rowLength: h, into: packed.whyT + classes.lowerBound * h)
 }

@@ -13,8 +13,9 @@ public enum WideKernels: Kernels {
   ) { multiplyLoop(m, n, k, a, b, c, ldc, accumulate) }
 
   public static func pack(
-    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, into panels: MutablePointer
-  ) { packLoop(source, rows, columns, transposed, panels) }
+    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, rowLength: Int,
+    into panels: MutablePointer
+  ) { packLoop(source, rows, columns, transposed, rowLength, panels) }
 
   public static func activate(_ row: MutablePointer, input: Pointer, bias: Pointer, count: Int) {
     activateLoop(row, input, bias, count)
@@ -22,8 +23,8 @@ public enum WideKernels: Kernels {
 
   public static func softmax(
     _ ys: MutablePointer, rows: Int, layout: FastLayout, bias: Pointer,
-    targets: UnsafePointer<Int>, biasGradient: MutablePointer
-  ) -> Double { softmaxLoop(ys, rows, layout, bias, targets, biasGradient) }
+    targets: UnsafePointer<Int>, losses: MutablePointer
+  ) { softmaxLoop(ys, rows, layout, bias, targets, losses) }
 
   public static func backwardStep(
     _ d: MutablePointer, state: Pointer, fromOutput: Pointer, fromNext: Pointer, count: Int

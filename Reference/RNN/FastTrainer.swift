@@ -1,5 +1,4 @@
 import CourseSupport
-import Dispatch
 import FastKernels
 import FastKernelsWide
 import Foundation
@@ -13,12 +12,15 @@ import Foundation
 ///   forward and dh_next = Whhᵀ·draw_t backward, on copies of Whh packed so they stream;
 /// - everything else waits for the whole window and is done as matrix–matrix products over
 ///   time: Y = H·Whyᵀ, dY·Why, dWhy = dYᵀ·H, dWhh = dRAWᵀ·H_prev;
-/// - exp and tanh are computed four at a time.
+/// - exp and tanh are computed four at a time;
+/// - with two cores, two threads share every window (`Crew`): each owns half of the hidden
+///   units, i.e. half of every product's output columns and of Whh's packed panels, and they
+///   meet once per time step; the result is the same bits as one thread's.
 ///
 /// With `batch` B > 1 the data is cut into B contiguous streams, each with its own position and
 /// carried hidden state; every iteration takes one window from each stream, sums their
-/// gradients, clips, and makes one Adagrad update. The products then run over B rows at once,
-/// and the streams are shared between two lanes on separate cores.
+/// gradients, clips, and makes one Adagrad update. Every product then has B rows, so each
+/// weight read from memory serves B streams.
 ///
 /// It agrees with the reference to rounding (tests check 1e-12 on the losses); `rnn bench`
 /// measures it.
@@ -38,7 +40,9 @@ public final class FastTrainer {
   let theta: UnsafeMutablePointer<Double>
   let memory: UnsafeMutablePointer<Double>
   let packed: PackedWeights
-  let lanes: [Lane]
+  let streams: Streams
+  /// Two threads that share every window, where there are two cores and `threads` allows it.
+  let crew: Crew?
 
   /// Continues a batch-1 run exactly where `state` left it (parameters, Adagrad's memory, hidden
   /// state, position, iteration and smoothed loss).
@@ -50,15 +54,15 @@ public final class FastTrainer {
       parameters: state.parameters, sequenceLength: sequenceLength, learningRate: learningRate,
       clipLimit: clipLimit, kernels: kernels)
     write(state.memory, to: memory)
-    for i in 0..<hidden { lanes[0].buffers.hs[i] = state.hPrev[i] }
-    lanes[0].positions[0] = state.position
+    for i in 0..<hidden { streams.buffers.hs[i] = state.hPrev[i] }
+    streams.positions[0] = state.position
     iteration = state.iteration
     smoothLoss = state.smoothLoss
   }
 
   public init(
     parameters p: RNNParameters, batch: Int = 1, sequenceLength: Int, learningRate: Double,
-    clipLimit: Double? = 5, lanes laneCount: Int = 2, kernels: any Kernels.Type = fastestKernels
+    clipLimit: Double? = 5, threads: Int = 2, kernels: any Kernels.Type = fastestKernels
   ) {
     hidden = p.hiddenSize
     vocabulary = p.vocabularySize
@@ -69,17 +73,11 @@ public final class FastTrainer {
     self.kernels = kernels
     smoothLoss = -log(1 / Double(p.vocabularySize)) * Double(sequenceLength)
     layout = FastLayout(hidden: p.hiddenSize, vocabulary: p.vocabularySize)
-    theta = .allocate(capacity: layout.count)
-    theta.initialize(repeating: 0, count: layout.count)
-    memory = .allocate(capacity: layout.count)
-    memory.initialize(repeating: 0, count: layout.count)
+    theta = cacheAligned(layout.count)
+    memory = cacheAligned(layout.count)
     packed = PackedWeights(layout: layout)
-    let used = max(1, min(laneCount, batch))
-    lanes = (0..<used).map { [layout] k in
-      Lane(
-        streams: Array(stride(from: k, to: batch, by: used)), layout: layout,
-        sequenceLength: sequenceLength)
-    }
+    streams = Streams(count: batch, layout: layout, sequenceLength: sequenceLength)
+    crew = threads >= 2 && ProcessInfo.processInfo.activeProcessorCount >= 2 ? Crew() : nil
     write(p, to: theta)
     repack(kernels, theta, layout, into: packed)
   }
@@ -114,6 +112,7 @@ public final class FastTrainer {
   }
 
   deinit {
+    crew?.stop()
     theta.deallocate()
     memory.deallocate()
   }
@@ -129,80 +128,64 @@ public final class FastTrainer {
     return TrainingState(
       parameters: read(theta), memory: read(memory),
       hPrev: single
-        ? Vector(Array(UnsafeBufferPointer(start: lanes[0].buffers.hs, count: hidden)))
+        ? Vector(Array(UnsafeBufferPointer(start: streams.buffers.hs, count: hidden)))
         : .zeros(hidden),
-      position: single ? lanes[0].positions[0] : 0, iteration: iteration, smoothLoss: smoothLoss)
+      position: single ? streams.positions[0] : 0, iteration: iteration, smoothLoss: smoothLoss)
   }
 
   /// One iteration; returns the windows' summed loss averaged over the streams.
   @discardableResult
   public func step(_ data: [Int]) -> Double {
-    let streamLength = data.count / batch
-    let (weights, packed, kernels) = (SharedPointer(theta), packed, kernels)
-    let lanes = self.lanes
-    data.withUnsafeBufferPointer { d in
-      // The lanes write only their own buffers and read the shared weights and data.
-      let data = SharedData(d.baseAddress!)
-      let work: @Sendable (Int) -> Void = { k in
-        lanes[k].take(data.pointer, streamLength: streamLength)
-        lanes[k].loss = trainWindow(kernels, weights.pointer, packed, lanes[k].buffers)
-      }
-      if lanes.count == 1 {
-        work(0)
-      } else {
-        DispatchQueue.concurrentPerform(iterations: lanes.count, execute: work)
-      }
+    data.withUnsafeBufferPointer {
+      streams.take($0.baseAddress!, streamLength: data.count / batch)
     }
-    // Sum the lanes' gradients into the first lane's, then clip, update and repack.
-    let total = lanes[0].buffers.grad
-    for lane in lanes.dropFirst() {
-      kernels.add(lane.buffers.grad, into: total, count: layout.count)
+    let (theta, memory, packed, kernels) = (Shared(theta), Shared(memory), packed, kernels)
+    let (layout, rate, clip, buffers) = (layout, learningRate, clipLimit, streams.buffers)
+    let iteration: @Sendable (Split) -> Void = { split in
+      trainWindow(kernels, UnsafePointer(theta.pointer), packed, buffers, split)
+      split.barrier()
+      update(
+        kernels, theta.pointer, memory: memory.pointer, grad: buffers.grad, layout: layout,
+        packed: packed, learningRate: rate, clipLimit: clip, split)
     }
-    kernels.adagrad(
-      theta, memory: memory, grad: total, count: layout.count, learningRate: learningRate,
-      clipLimit: clipLimit)
-    repack(kernels, theta, layout, into: packed)
-    let loss = lanes.reduce(0) { $0 + $1.loss } / Double(batch)
+    if let crew {
+      crew.run { k in iteration(Split(index: k, count: 2, barrier: { crew.barrier() })) }
+    } else {
+      iteration(.whole)
+    }
+    let loss = FastKernels.loss(of: buffers) / Double(batch)
     smoothLoss = 0.999 * smoothLoss + 0.001 * loss
-    iteration += 1
+    self.iteration += 1
     return loss
   }
 }
 
-/// Read-only pointers handed to the lanes for one iteration.
-private struct SharedPointer: @unchecked Sendable {
-  let pointer: UnsafePointer<Double>
-  init(_ p: UnsafeMutablePointer<Double>) { pointer = UnsafePointer(p) }
+/// Pointers handed to the threads of one iteration; each thread writes only its own share.
+private struct Shared: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<Double>
+  init(_ p: UnsafeMutablePointer<Double>) { pointer = p }
 }
 
-private struct SharedData: @unchecked Sendable {
-  let pointer: UnsafePointer<Int>
-  init(_ p: UnsafePointer<Int>) { pointer = p }
-}
-
-/// Some of the streams, with their positions and their window buffers.
-final class Lane: @unchecked Sendable {
-  let streams: [Int]
+/// The streams' positions and their window buffers.
+final class Streams {
   var positions: [Int]
   let buffers: WindowBuffers
-  var loss = 0.0
 
-  init(streams: [Int], layout: FastLayout, sequenceLength: Int) {
-    self.streams = streams
-    positions = Array(repeating: 0, count: streams.count)
-    buffers = WindowBuffers(layout: layout, steps: sequenceLength, streams: streams.count)
+  init(count: Int, layout: FastLayout, sequenceLength: Int) {
+    positions = Array(repeating: 0, count: count)
+    buffers = WindowBuffers(layout: layout, steps: sequenceLength, streams: count)
   }
 
   /// The next window of each stream, with min-char-rnn's rule: when a window would run past
   /// the end, that stream starts again from its beginning with h = 0.
   func take(_ data: UnsafePointer<Int>, streamLength: Int) {
-    let (b, t, h) = (streams.count, buffers.steps, buffers.layout.h)
+    let (b, t, h) = (positions.count, buffers.steps, buffers.layout.h)
     for j in 0..<b {
       if positions[j] + t + 1 >= streamLength {
         positions[j] = 0
         buffers.hs.advanced(by: j * h).update(repeating: 0, count: h)
       }
-      let start = streams[j] * streamLength + positions[j]
+      let start = j * streamLength + positions[j]
       for s in 0..<t {
         buffers.inputs[s * b + j] = data[start + s]
         buffers.targets[s * b + j] = data[start + s + 1]

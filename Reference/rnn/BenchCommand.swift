@@ -46,7 +46,6 @@ func benchCommand(_ arguments: [String]) throws -> Int32 {
       : "baseline: not found at \(baseline) (give --baseline PATH); Swift only")
   print("")
 
-  var rows: [String] = []
   for (hidden, sequence) in [(100, 25), (256, 50)] {
     let initFile = scratch.appendingPathComponent("init-\(hidden).bin").path
     var numpyRate: Double?
@@ -61,23 +60,33 @@ func benchCommand(_ arguments: [String]) throws -> Int32 {
       haveBaseline
       ? try numpyInit(initFile, hidden: hidden, vocabulary: vocabulary.count)
       : randomInit(hidden, vocabulary.count, seed: 1)
-    let fast = FastTrainer(parameters: start, sequenceLength: sequence, learningRate: 0.1)
-    fast.step(data)  // warm the caches
-    let clock = Date()
-    for _ in 0..<iterations { fast.step(data) }
-    let seconds = Date().timeIntervalSince(clock)
-    let rate = Double(iterations) / seconds
     let macs = Double(3 * hidden * hidden + 3 * vocabulary.count * hidden) * Double(sequence)
-    let gflops = 2 * macs * rate / 1e9
-    var row = String(
-      format: "H=%d T=%d   %8.0f it/s  %10.0f chars/s  %5.2f GFLOP/s (%.2f MFLOP/it)", hidden,
-      sequence, rate, rate * Double(sequence), gflops, 2 * macs / 1e6)
-    if let peak { row += String(format: ", %.0f%% of peak", 100 * gflops / peak) }
-    if let numpyRate {
-      row += String(format: "   numpy %6.0f it/s   %.1f× numpy", numpyRate, rate / numpyRate)
+    print(
+      String(
+        format: "H=%d T=%d (%.2f MFLOP per iteration)%@", hidden, sequence, 2 * macs / 1e6,
+        numpyRate.map { String(format: "   numpy %.0f it/s", $0) } ?? ""))
+    // One thread, then the default: two threads sharing every window.
+    for threads in [1, 2] {
+      let fast = FastTrainer(
+        parameters: start, sequenceLength: sequence, learningRate: 0.1, threads: threads)
+      // Warm the caches, and give the scheduler time to put the two threads on separate cores.
+      let warm = Date()
+      while Date().timeIntervalSince(warm) < 0.5 { fast.step(data) }
+      let clock = Date()
+      for _ in 0..<iterations { fast.step(data) }
+      let rate = Double(iterations) / Date().timeIntervalSince(clock)
+      let gflops = 2 * macs * rate / 1e9
+      var row = String(
+        format: "  %@  %7.0f it/s  %8.0f chars/s  %5.1f GFLOP/s",
+        threads == 1 ? "one core:  " : "both cores:", rate, rate * Double(sequence), gflops)
+      if let peak {
+        row += String(
+          format: ", %.0f%% of %@ peak", 100 * gflops / (peak * Double(threads)),
+          threads == 1 ? "one core's" : "two cores'")
+      }
+      if let numpyRate { row += String(format: "   %.1f× numpy", rate / numpyRate) }
+      print(row)
     }
-    print(row)
-    rows.append(row)
 
     if haveBaseline {
       try compareLearning(
@@ -87,7 +96,7 @@ func benchCommand(_ arguments: [String]) throws -> Int32 {
     print("")
   }
   // Several streams at once on both cores: matrix-matrix products instead of matrix-vector.
-  print("H=100 T=25 with several streams at once (two lanes, one per core):")
+  print("H=100 T=25 with several streams at once (both cores):")
   for b in [1, 8, 32] {
     let trainer = FastTrainer(
       parameters: randomInit(100, vocabulary.count, seed: 1), batch: b, sequenceLength: 25,

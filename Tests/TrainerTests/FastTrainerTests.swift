@@ -67,7 +67,7 @@ import Testing
 
   /// Written out with the readable reference: one window from each of B = 5 contiguous streams,
   /// gradients summed, clipped, one Adagrad step; the loss reported is the mean over streams.
-  @Test("with B streams it takes the summed gradient of one window per stream (two lanes)")
+  @Test("with B streams it takes the summed gradient of one window per stream (two threads)")
   func summedGradient() {
     let (b, t) = (5, 12)
     let trainer = FastTrainer(parameters: start, batch: b, sequenceLength: t, learningRate: 0.1)

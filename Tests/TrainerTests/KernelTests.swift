@@ -58,4 +58,25 @@ import Testing
     }
     #expect(wide.state == portable.state)
   }
+
+  /// With one stream, two threads share every window, each computing half of every output;
+  /// no element is computed differently, so the result is the same bits as one thread's.
+  @Test("two threads on one stream compute the same bits as one")
+  func crewEqualsOneThread() {
+    let text = BuiltInCorpus.code.text(characters: 5000, seed: 7)
+    let data = Vocabulary(text: text).encode(text) ?? []
+    var rng = SeededGenerator(seed: 5)
+    let start = RNNParameters.random(
+      hiddenSize: 45, vocabularySize: Vocabulary(text: text).count, scale: 0.1, using: &rng)
+    let two = FastTrainer(parameters: start, sequenceLength: 17, learningRate: 0.1, threads: 2)
+    let one = FastTrainer(parameters: start, sequenceLength: 17, learningRate: 0.1, threads: 1)
+    for i in 1...60 {
+      let (a, b) = (two.step(data), one.step(data))
+      guard a == b else {
+        Issue.record("iteration \(i): two threads' loss \(a), one thread's \(b)")
+        return
+      }
+    }
+    #expect(two.state == one.state)
+  }
 }

@@ -9,13 +9,15 @@ public protocol Kernels: Sendable {
   static func multiply(
     m: Int, n: Int, k: Int, _ a: StridedMatrix, _ b: PanelMatrix, into c: MutablePointer,
     ldc: Int, accumulate: Bool)
+  /// Panels of 8 columns of B (rows × columns): the row-major `source` (rows `rowLength`
+  /// apart), or with `transposed` the transpose of the row-major `source` (columns × rows).
   static func pack(
-    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, into panels: MutablePointer)
+    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, rowLength: Int,
+    into panels: MutablePointer)
   static func activate(_ row: MutablePointer, input: Pointer, bias: Pointer, count: Int)
   static func softmax(
     _ ys: MutablePointer, rows: Int, layout: FastLayout, bias: Pointer,
-    targets: UnsafePointer<Int>, biasGradient: MutablePointer
-  ) -> Double
+    targets: UnsafePointer<Int>, losses: MutablePointer)
   static func backwardStep(
     _ d: MutablePointer, state: Pointer, fromOutput: Pointer, fromNext: Pointer, count: Int)
   static func adagrad(
@@ -33,8 +35,9 @@ public enum PortableKernels: Kernels {
   ) { multiplyLoop(m, n, k, a, b, c, ldc, accumulate) }
 
   public static func pack(
-    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, into panels: MutablePointer
-  ) { packLoop(source, rows, columns, transposed, panels) }
+    _ source: Pointer, rows: Int, columns: Int, transposed: Bool, rowLength: Int,
+    into panels: MutablePointer
+  ) { packLoop(source, rows, columns, transposed, rowLength, panels) }
 
   public static func activate(_ row: MutablePointer, input: Pointer, bias: Pointer, count: Int) {
     activateLoop(row, input, bias, count)
@@ -42,8 +45,8 @@ public enum PortableKernels: Kernels {
 
   public static func softmax(
     _ ys: MutablePointer, rows: Int, layout: FastLayout, bias: Pointer,
-    targets: UnsafePointer<Int>, biasGradient: MutablePointer
-  ) -> Double { softmaxLoop(ys, rows, layout, bias, targets, biasGradient) }
+    targets: UnsafePointer<Int>, losses: MutablePointer
+  ) { softmaxLoop(ys, rows, layout, bias, targets, losses) }
 
   public static func backwardStep(
     _ d: MutablePointer, state: Pointer, fromOutput: Pointer, fromNext: Pointer, count: Int
