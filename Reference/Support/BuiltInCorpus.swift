@@ -10,12 +10,16 @@ public enum BuiltInCorpus: String, CaseIterable, Sendable, Codable {
   public func text(characters: Int, seed: UInt64 = 1) -> String {
     var rng = SeededGenerator(seed: seed)
     var out = ""
-    while out.unicodeScalars.count < characters {
+    var count = 0  // out.unicodeScalars.count, kept rather than recounted (that is O(n) each)
+    while count < characters {
+      let unit: String
       switch self {
-      case .play: out += Play.unit(&rng, first: out.isEmpty)
-      case .code: out += Code.unit(&rng)
-      case .wiki: out += Wiki.unit(&rng, first: out.isEmpty)
+      case .play: unit = Play.unit(&rng, first: out.isEmpty)
+      case .code: unit = Code.unit(&rng)
+      case .wiki: unit = Wiki.unit(&rng, first: out.isEmpty)
       }
+      out += unit
+      count += unit.unicodeScalars.count
     }
     return out
   }
