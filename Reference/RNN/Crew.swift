@@ -18,8 +18,8 @@ final class Crew: @unchecked Sendable {
   private let sleeping = Atomic<Bool>(false)
   private let stopping = Atomic<Bool>(false)
   private let wake = DispatchSemaphore(value: 0)
-  private let arrived = Atomic<Int>(0)
-  private let passed = Atomic<Int>(0)
+  /// Where the two threads meet during a window.
+  let barrier = SpinBarrier()
   /// Set before each posting, read by the partner after it sees the posting.
   private var job: (@Sendable (Int) -> Void)?
 
@@ -36,29 +36,8 @@ final class Crew: @unchecked Sendable {
     let ticket = posted.add(1, ordering: .sequentiallyConsistent).newValue
     if sleeping.exchange(false, ordering: .sequentiallyConsistent) { wake.signal() }
     body(0)
-    spin { finished.load(ordering: .acquiring) == ticket }
+    spin(until: { finished.load(ordering: .acquiring) == ticket })
     job = nil  // the body may hold the crew: no cycle once it is done
-  }
-
-  /// Waits until both threads have called it.
-  @Sendable func barrier() {
-    let round = passed.load(ordering: .acquiring)
-    if arrived.add(1, ordering: .acquiringAndReleasing).newValue == 2 {
-      arrived.store(0, ordering: .relaxed)
-      passed.add(1, ordering: .releasing)
-    } else {
-      spin { passed.load(ordering: .acquiring) != round }
-    }
-  }
-
-  /// Busy-waits for `done`; after a while it yields the core at every check, so that with more
-  /// threads than cores (tests run in parallel) the thread it waits for gets to run.
-  private func spin(_ done: () -> Bool) {
-    var spins = 0
-    while !done() {
-      spins += 1
-      if spins > 20_000 { sched_yield() }
-    }
   }
 
   /// Ends the partner; the crew must not be used after this.
@@ -88,5 +67,41 @@ final class Crew: @unchecked Sendable {
       job?(1)
       finished.store(seen, ordering: .releasing)
     }
+  }
+}
+
+/// Two threads wait in `wait` until both have arrived. Its counters sit on cache lines of their
+/// own, away from the object's reference count: sharing one with it made every crossing up to
+/// three times slower, depending on where the allocator happened to put the object.
+final class SpinBarrier: Sendable {
+  private let before = CacheLine()
+  private let arrived = Atomic<Int>(0)
+  private let between = CacheLine()
+  private let passed = Atomic<Int>(0)
+  private let after = CacheLine()
+
+  func wait() {
+    let round = passed.load(ordering: .acquiring)
+    if arrived.add(1, ordering: .acquiringAndReleasing).newValue == 2 {
+      arrived.store(0, ordering: .relaxed)
+      passed.add(1, ordering: .releasing)
+    } else {
+      spin(until: { passed.load(ordering: .acquiring) != round })
+    }
+  }
+}
+
+/// 64 bytes of padding.
+private struct CacheLine: Sendable {
+  let bytes: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+}
+
+/// Busy-waits for `done`; after a while it yields the core at every check, so that with more
+/// threads than cores (tests run in parallel) the thread it waits for gets to run.
+private func spin(until done: () -> Bool) {
+  var spins = 0
+  while !done() {
+    spins += 1
+    if spins > 20_000 { sched_yield() }
   }
 }

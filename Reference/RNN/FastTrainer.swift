@@ -149,7 +149,11 @@ public final class FastTrainer {
         packed: packed, learningRate: rate, clipLimit: clip, split)
     }
     if let crew {
-      crew.run { k in iteration(Split(index: k, count: 2, barrier: { crew.barrier() })) }
+      // Unowned: a retain in the barrier would be an atomic write to a line both threads use.
+      let barrier = crew.barrier
+      crew.run { [unowned(unsafe) barrier] k in
+        iteration(Split(index: k, count: 2, barrier: { barrier.wait() }))
+      }
     } else {
       iteration(.whole)
     }
