@@ -59,7 +59,8 @@ var targets: [Target] = [
     path: "Tests/CourseTesting"),
   // `rnn train --mine` runs the learner's ex01, so the tool builds it too.
   .executableTarget(
-    name: "rnn", dependencies: ["CourseSupport", "ReferenceRNN", "GraderCore", "Ex01"],
+    name: "rnn",
+    dependencies: ["CourseSupport", "FastKernels", "ReferenceRNN", "GraderCore", "Ex01"],
     path: "Reference/rnn"),
   .target(name: "GraderCore", dependencies: ["CourseSupport"], path: "Grader/Sources/GraderCore"),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),

@@ -7,14 +7,10 @@ public enum CPUFeatures {
   public static let canRunWide: Bool = {
     #if arch(x86_64)
       #if os(Linux)
-        let needed: Set = [
-          "avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt", "sse4_2",
-        ]
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-          let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-        else { return false }
-        let have = Set(flags.split(separator: " ").map(String.init))
-        return needed.isSubset(of: have)
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else {
+          return false
+        }
+        return hasWideFlags(cpuinfo: info)
       #elseif canImport(Darwin)
         return ["hw.optional.avx2_0", "hw.optional.fma", "hw.optional.bmi1", "hw.optional.bmi2"]
           .allSatisfy { name in
@@ -29,4 +25,14 @@ public enum CPUFeatures {
       return true
     #endif
   }()
+
+  /// Whether a Linux /proc/cpuinfo lists every instruction set the wide kernels may use.
+  public static func hasWideFlags(cpuinfo: String) -> Bool {
+    let needed: Set = [
+      "avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt", "sse4_2",
+    ]
+    guard let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return false }
+    return needed.isSubset(of: Set(flags.split(separator: " ").map(String.init)))
+  }
 }

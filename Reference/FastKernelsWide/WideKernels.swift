@@ -1,9 +1,10 @@
 import FastKernels
-import Foundation
 
 /// The fast trainer's loops compiled again, from the same inlinable source, for AVX2 on x86-64
 /// (Package.swift gives this module `-target-cpu haswell` there and nothing elsewhere). Those
-/// instructions exist only on CPUs that have them, hence `fastestKernels`' check.
+/// instructions exist only on CPUs that have them, so nothing here may run before
+/// `CPUFeatures.canRunWide` says yes: the choice is made in ReferenceRNN (`fastestKernels`),
+/// which is compiled for the baseline.
 ///
 /// The one-line methods repeat PortableKernels' on purpose: written here, each is compiled here.
 /// (Default implementations in a protocol extension were measured 35% slower: not all of them
@@ -50,14 +51,6 @@ public enum WideKernels: Kernels {
   private let wideName = "portable"
 #endif
 
-/// `WideKernels` where this CPU can run them, otherwise `PortableKernels`;
-/// `RNN_KERNELS=portable` forces the portable ones.
-public let fastestKernels: any Kernels.Type =
-  ProcessInfo.processInfo.environment["RNN_KERNELS"] != "portable" && CPUFeatures.canRunWide
-  ? WideKernels.self : PortableKernels.self
-
 /// One core's FP64 peak in GFLOP/s, measured with code compiled like the wide kernels
-/// (`peakGFLOPs`); nil where this CPU cannot run them.
-public func measuredPeakGFLOPs() -> Double? {
-  CPUFeatures.canRunWide ? peakGFLOPs() : nil
-}
+/// (`peakGFLOPs`). Only where `CPUFeatures.canRunWide`.
+public func widePeakGFLOPs() -> Double { peakGFLOPs() }

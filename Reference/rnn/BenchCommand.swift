@@ -1,6 +1,5 @@
 import CourseSupport
 import FastKernels
-import FastKernelsWide
 import Foundation
 import ReferenceRNN
 

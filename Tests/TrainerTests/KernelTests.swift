@@ -79,4 +79,18 @@ import Testing
     }
     #expect(two.state == one.state)
   }
+
+  /// The wide kernels run only where /proc/cpuinfo lists all of AVX2's company (Haswell's
+  /// flags); an AVX-only CPU (Sandy Bridge) and a file without flags get the portable ones.
+  @Test("the wide kernels are chosen only when the CPU lists AVX2, FMA and BMI")
+  func cpuFlags() {
+    let haswell =
+      "processor\t: 0\nflags\t\t: fpu sse2 ssse3 fma cx16 sse4_1 sse4_2 movbe popcnt aes avx f16c abm avx2 bmi1 bmi2\n"
+    let sandyBridge =
+      "flags\t\t: fpu sse2 ssse3 cx16 sse4_1 sse4_2 popcnt aes avx\n"
+    #expect(CPUFeatures.hasWideFlags(cpuinfo: haswell))
+    #expect(!CPUFeatures.hasWideFlags(cpuinfo: sandyBridge))
+    #expect(!CPUFeatures.hasWideFlags(cpuinfo: "processor\t: 0\n"))
+    #expect(!CPUFeatures.hasWideFlags(cpuinfo: haswell.replacingOccurrences(of: " fma", with: "")))
+  }
 }

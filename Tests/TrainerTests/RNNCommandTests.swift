@@ -29,6 +29,33 @@ import Testing
 
   let small = ["--hidden", "12", "--seq", "10", "--characters", "3000", "--validate-every", "50"]
 
+  /// qemu's user-mode emulator, where installed (.ci/run installs it), for an x86-64 CPU
+  /// without AVX.
+  static let qemu: String? = {
+    #if arch(x86_64)
+      return ["/usr/bin/qemu-x86_64", "/usr/local/bin/qemu-x86_64"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+      }
+    #else
+      return nil
+    #endif
+  }()
+
+  /// The AVX2 kernels are chosen at run time; with the portable ones chosen, nothing compiled
+  /// for AVX2 may run at all, not even a global's initializer. (Under qemu, /proc/cpuinfo is
+  /// the host's, so the automatic choice cannot be tested this way.)
+  @Test(
+    "with the portable kernels, rnn trains on a CPU without AVX (qemu, Nehalem)",
+    .enabled(if: qemu != nil, "qemu-x86_64 is not installed"))
+  func withoutAVX() throws {
+    let rnn = try #require(Self.rnn, "the rnn executable is built next to the tests")
+    let out = try runProcess(
+      try #require(Self.qemu),
+      ["-cpu", "Nehalem", rnn, "train", "--corpus", "play", "--iters", "20", "--out", "run"]
+        + small, in: try folder(), environment: ["RNN_KERNELS": "portable"], timeLimit: 300)
+    #expect(out.ending == .exited(0), "\(out.ending): \(out.standardError)")
+  }
+
   @Test("train writes a checkpoint, refuses to overwrite it, resumes it, and sample reads it")
   func trainResumeSample() throws {
     let dir = try folder()
