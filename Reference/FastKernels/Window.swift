@@ -217,17 +217,13 @@ public func update<K: Kernels>(
       theta + offset, memory: memory + offset, grad: grad + offset, count: count,
       learningRate: learningRate, clipLimit: clipLimit)
   }
-  if split.count == 1 {
-    adagrad(0, layout.count)
-  } else {
-    let (h, mine) = (layout.h, split.share(layout.h))
-    // WxhT, Whh, Why and bh are rows of h: this part's columns of each.
-    for row in 0..<(layout.vocabulary + h + layout.v + 1) {
-      adagrad(row * h + mine.lowerBound, mine.count)
-    }
-    let classes = split.share(layout.v)
-    adagrad(layout.by + classes.lowerBound, classes.count)
+  let (h, mine) = (layout.h, split.share(layout.h))
+  // WxhT, Whh, Why and bh are rows of h: this part's columns of each.
+  for row in 0..<(layout.vocabulary + h + layout.v + 1) {
+    adagrad(row * h + mine.lowerBound, mine.count)
   }
+  let classes = split.share(layout.v)
+  adagrad(layout.by + classes.lowerBound, classes.count)
   split.barrier()
   repack(K.self, theta, layout, into: packed, split)
 }

@@ -49,10 +49,9 @@ func benchCommand(_ arguments: [String]) throws -> Int32 {
     let initFile = scratch.appendingPathComponent("init-\(hidden).bin").path
     var numpyRate: Double?
     if haveBaseline {
-      let out = try python([
-        baseline, "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr",
-        "0.1", "--iters", "\(iterations)", "--seed", "1", "--dump-init", initFile,
-      ])
+      let out = try python(
+        [baseline] + baselineRun(dataPath, hidden, sequence, iterations: iterations)
+          + ["--seed", "1", "--dump-init", initFile])
       numpyRate = number(after: "iters_per_sec", in: out)
     }
     let start =
@@ -117,11 +116,8 @@ private func compareLearning(
 ) throws {
   let initFile = scratch.appendingPathComponent("init-\(hidden).bin").path
   let out = try python(
-    ["-c", lossTracer, baseline]
-      + [
-        "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr", "0.1",
-        "--iters", "20", "--init-file", initFile,
-      ])
+    ["-c", lossTracer, baseline] + baselineRun(dataPath, hidden, sequence, iterations: 20)
+      + ["--init-file", initFile])
   let theirs = out.split(separator: "\n").filter { $0.hasPrefix("loss ") }.compactMap {
     Double($0.dropFirst(5))
   }
@@ -151,10 +147,9 @@ private func compareLearning(
   var numpy: [Double] = []
   for seed in 1...seeds {
     let file = scratch.appendingPathComponent("init-\(hidden)-\(seed).bin").path
-    let out = try python([
-      baseline, "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr", "0.1",
-      "--iters", "\(iterations)", "--seed", "\(seed)", "--dump-init", file,
-    ])
+    let out = try python(
+      [baseline] + baselineRun(dataPath, hidden, sequence, iterations: iterations)
+        + ["--seed", "\(seed)", "--dump-init", file])
     if let value = number(after: "final smooth_loss", in: out) { numpy.append(value) }
     let trainer = FastTrainer(
       parameters: try numpyInit(file, hidden: hidden, vocabulary: v), sequenceLength: sequence,
@@ -198,6 +193,16 @@ private let lossTracer = """
   for value in losses:
       print("loss", repr(float(value)))
   """
+
+/// The baseline's arguments for a run on `dataPath` at the benchmark's learning rate.
+private func baselineRun(_ dataPath: String, _ hidden: Int, _ sequence: Int, iterations: Int)
+  -> [String]
+{
+  [
+    "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr", "0.1",
+    "--iters", "\(iterations)",
+  ]
+}
 
 private func python(_ arguments: [String]) throws -> String {
   let process = Process()
