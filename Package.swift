@@ -42,8 +42,13 @@ let kernelFlags = ["-Xcc", "-fno-math-errno"]
   let wideKernelFlags = kernelFlags
 #endif
 
+// The support types and the reference are optimized even in debug builds: the suites train real
+// models with them (an LSTM trains about 25 times faster), and a learner's code calling Vector and
+// Matrix runs faster too. Learner code itself stays unoptimized, so traps point at its lines.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
 var targets: [Target] = [
-  .target(name: "CourseSupport", path: "Reference/Support"),
+  .target(name: "CourseSupport", path: "Reference/Support", swiftSettings: optimized),
   .target(name: "GradientCheck", dependencies: ["CourseSupport"], path: "Reference/GradientCheck"),
   .target(
     name: "FastKernels", path: "Reference/FastKernels",
@@ -53,7 +58,7 @@ var targets: [Target] = [
     swiftSettings: [.unsafeFlags(wideKernelFlags)]),
   .target(
     name: "ReferenceRNN", dependencies: ["CourseSupport", "FastKernels", "FastKernelsWide"],
-    path: "Reference/RNN"),
+    path: "Reference/RNN", swiftSettings: optimized),
   .target(
     name: "CourseTesting", dependencies: ["CourseSupport", "GradientCheck"],
     path: "Tests/CourseTesting"),
@@ -61,8 +66,8 @@ var targets: [Target] = [
   .executableTarget(
     name: "rnn",
     dependencies: ["CourseSupport", "FastKernels", "ReferenceRNN", "GraderCore", "Ex01"],
-    path: "Reference/rnn"),
-  .target(name: "GraderCore", dependencies: ["CourseSupport"], path: "Grader/Sources/GraderCore"),
+    path: "Reference/Tool"),
+  .target(name: "GraderCore", path: "Grader/Sources/GraderCore"),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
   .testTarget(
     name: "ReferenceTests", dependencies: ["CourseSupport", "GradientCheck", "ReferenceRNN"],
@@ -73,7 +78,7 @@ var targets: [Target] = [
       "CourseSupport", "GradientCheck", "ReferenceRNN", "GraderCore", "FastKernels",
       "FastKernelsWide",
     ],
-    path: "Tests/TrainerTests"),
+    path: "Tests/TrainerTests", exclude: ["Fixtures"]),
   .testTarget(
     name: "GraderTests", dependencies: ["GraderCore"], path: "Tests/GraderTests",
     exclude: ["Fixtures"]),

@@ -69,22 +69,26 @@ public func firstMismatch(_ name: String, actual: Matrix, expected: Matrix, tole
     cols: expected.cols)
 }
 
-/// The first of the five tensors where two parameter sets (or gradients) differ.
-public func firstMismatch(
-  _ prefix: String, actual: RNNParameters, expected: RNNParameters, tolerance: Double
+/// The first tensor where two tensor sets (parameters, gradients, states) differ: its shape,
+/// then its first element out of tolerance, named as `prefix` + the tensor's name (`dWhh[3, 7]`).
+public func firstMismatch<T: TensorSet>(
+  _ prefix: String, actual: T, expected: T, tolerance: Double
 ) -> Mismatch? {
-  for tensor in RNNTensor.allCases {
-    let shape = expected.shape(of: tensor)
-    let actualShape = actual.shape(of: tensor)
-    if shape != actualShape {
+  let actualSlots = Dictionary(
+    actual.tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  for slot in expected.tensors {
+    let name = prefix + slot.name
+    guard let given = actualSlots[slot.name] else {
+      return Mismatch(location: name, expected: Double(slot.count), actual: 0, note: "missing")
+    }
+    if (given.rows, given.cols) != (slot.rows, slot.cols) {
       return Mismatch(
-        location: prefix + tensor.rawValue, expected: Double(shape.rows * shape.cols),
-        actual: Double(actualShape.rows * actualShape.cols),
-        note: "shape \(actualShape.rows)×\(actualShape.cols), expected \(shape.rows)×\(shape.cols)")
+        location: name, expected: Double(slot.count), actual: Double(given.count),
+        note: "shape \(given.shapeText), expected \(slot.shapeText)")
     }
     if let m = firstMismatch(
-      prefix + tensor.rawValue, actual: actual[tensor], expected: expected[tensor],
-      tolerance: tolerance, cols: shape.cols)
+      name, actual: actual[keyPath: given.values], expected: expected[keyPath: slot.values],
+      tolerance: tolerance, cols: slot.isVector ? 1 : slot.cols)
     {
       return m
     }

@@ -9,14 +9,14 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
   public var scalars: [Double]
 
   public init(rows: Int, cols: Int, repeating value: Double = 0) {
-    precondition(rows >= 0 && cols >= 0, "Matrix: negative shape \(rows)×\(cols)")
+    require(rows >= 0 && cols >= 0, "Matrix: negative shape \(rows)×\(cols)")
     self.rows = rows
     self.cols = cols
     scalars = Array(repeating: value, count: rows * cols)
   }
 
   public init(rows: Int, cols: Int, scalars: [Double]) {
-    precondition(
+    require(
       scalars.count == rows * cols,
       "Matrix: \(scalars.count) scalars do not fill a \(rows)×\(cols) matrix")
     self.rows = rows
@@ -39,13 +39,13 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   public subscript(r: Int, c: Int) -> Double {
     get {
-      precondition(
+      require(
         r >= 0 && r < rows && c >= 0 && c < cols, "Matrix index (\(r), \(c)) out of \(rows)×\(cols)"
       )
       return scalars[r * cols + c]
     }
     set {
-      precondition(
+      require(
         r >= 0 && r < rows && c >= 0 && c < cols, "Matrix index (\(r), \(c)) out of \(rows)×\(cols)"
       )
       scalars[r * cols + c] = newValue
@@ -54,19 +54,19 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// Column j as a vector: W[:, j]. With a one-hot x = e_j, W·x is exactly this column.
   public func column(_ j: Int) -> Vector {
-    precondition(j >= 0 && j < cols, "Matrix column \(j) out of 0..<\(cols)")
+    require(j >= 0 && j < cols, "Matrix column \(j) out of 0..<\(cols)")
     return Vector((0..<rows).map { scalars[$0 * cols + j] })
   }
 
   /// Row i as a vector: W[i, :].
   public func row(_ i: Int) -> Vector {
-    precondition(i >= 0 && i < rows, "Matrix row \(i) out of 0..<\(rows)")
+    require(i >= 0 && i < rows, "Matrix row \(i) out of 0..<\(rows)")
     return Vector(Array(scalars[(i * cols)..<((i + 1) * cols)]))
   }
 
   /// W·x.
   public static func * (m: Matrix, x: Vector) -> Vector {
-    precondition(m.cols == x.count, "Matrix × Vector: \(m.rows)×\(m.cols) times length \(x.count)")
+    require(m.cols == x.count, "Matrix × Vector: \(m.rows)×\(m.cols) times length \(x.count)")
     var y = Vector(count: m.rows)
     for r in 0..<m.rows {
       var s = 0.0
@@ -79,7 +79,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// Wᵀ·d, without building the transpose.
   public func transposedTimes(_ d: Vector) -> Vector {
-    precondition(rows == d.count, "Matrixᵀ × Vector: (\(rows)×\(cols))ᵀ times length \(d.count)")
+    require(rows == d.count, "Matrixᵀ × Vector: (\(rows)×\(cols))ᵀ times length \(d.count)")
     var y = Vector(count: cols)
     for r in 0..<rows {
       let dr = d.scalars[r]
@@ -91,7 +91,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// self += a·bᵀ.
   public mutating func addOuterProduct(_ a: Vector, _ b: Vector) {
-    precondition(
+    require(
       a.count == rows && b.count == cols,
       "outer product: \(a.count)×\(b.count) does not match \(rows)×\(cols)")
     for r in 0..<rows {
@@ -103,10 +103,18 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// self[:, j] += v (the gradient of W·e_j with respect to W).
   public mutating func addToColumn(_ j: Int, _ v: Vector) {
-    precondition(
+    require(
       j >= 0 && j < cols && v.count == rows,
       "addToColumn: column \(j), length \(v.count) on \(rows)×\(cols)")
     for r in 0..<rows { scalars[r * cols + j] += v.scalars[r] }
+  }
+
+  /// self[i, :] += v (the gradient of an embedding lookup of row i).
+  public mutating func addToRow(_ i: Int, _ v: Vector) {
+    require(
+      i >= 0 && i < rows && v.count == cols,
+      "addToRow: row \(i), length \(v.count) on \(rows)×\(cols)")
+    for c in 0..<cols { scalars[i * cols + c] += v.scalars[c] }
   }
 
   private enum CodingKeys: String, CodingKey { case rows, cols, scalars }

@@ -14,7 +14,7 @@ public struct RNNParameters: Equatable, Sendable, Codable {
   public var by: Vector  // V
 
   public init(Wxh: Matrix, Whh: Matrix, Why: Matrix, bh: Vector, by: Vector) {
-    precondition(
+    require(
       Wxh.rows == Whh.rows && Whh.rows == Whh.cols && Why.cols == Whh.rows
         && Why.rows == Wxh.cols && bh.count == Whh.rows && by.count == Wxh.cols,
       "RNNParameters: inconsistent shapes Wxh \(Wxh.rows)×\(Wxh.cols), Whh \(Whh.rows)×\(Whh.cols), "
@@ -113,6 +113,16 @@ public struct RNNParameters: Equatable, Sendable, Codable {
     case .bh: (bh.count, 1)
     case .by: (by.count, 1)
     }
+  }
+}
+
+extension RNNParameters: TensorSet {
+  /// The five tensors in min-char-rnn's order, named as in the formulas.
+  public var tensors: [TensorSlot<RNNParameters>] {
+    [
+      .matrix("Wxh", Wxh, \.Wxh), .matrix("Whh", Whh, \.Whh), .matrix("Why", Why, \.Why),
+      .vector("bh", bh, \.bh), .vector("by", by, \.by),
+    ]
   }
 }
 

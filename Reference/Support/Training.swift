@@ -9,6 +9,15 @@ public struct Corpus: Sendable, Equatable {
     self.training = training
     self.validation = validation
   }
+
+  /// `indices` split as the course splits every text: the last tenth (rounded down) for
+  /// validation, the rest for training.
+  public init(vocabulary: Vocabulary, indices: [Int]) {
+    let validationCount = indices.count / 10
+    self.init(
+      vocabulary: vocabulary, training: Array(indices.dropLast(validationCount)),
+      validation: Array(indices.suffix(validationCount)))
+  }
 }
 
 /// Why a text cannot be trained on: each case is one clear line.

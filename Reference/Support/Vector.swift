@@ -51,7 +51,7 @@ public struct Vector: Equatable, Hashable, Sendable, Codable, CustomStringConver
   }
 
   private func sameCount(_ other: Vector, _ op: String) {
-    precondition(
+    require(
       count == other.count, "Vector \(op): lengths differ (\(count) vs \(other.count))")
   }
 

@@ -25,10 +25,10 @@ public enum ProbeLog {
     record(name, indices.map(Double.init))
   }
 
-  /// The five tensors, as `prefix` + Wxh, Whh, ….
-  public static func record(_ prefix: String, _ parameters: RNNParameters) {
-    for tensor in RNNTensor.allCases {
-      record(prefix + tensor.rawValue, parameters[tensor], cols: parameters.shape(of: tensor).cols)
+  /// Every tensor of a set (parameters, gradients, a state), as `prefix` + its name.
+  public static func record<T: TensorSet>(_ prefix: String, _ tensors: T) {
+    for slot in tensors.tensors {
+      record(prefix + slot.name, tensors[keyPath: slot.values], cols: slot.isVector ? 1 : slot.cols)
     }
   }
 

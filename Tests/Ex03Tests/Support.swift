@@ -23,10 +23,7 @@ enum Ex03Fixtures {
   static let corpus: Corpus = {
     let text = BuiltInCorpus.play.text(characters: 3000, seed: 4)
     let vocabulary = Vocabulary(text: text)
-    let indices = vocabulary.encode(text) ?? []
-    return Corpus(
-      vocabulary: vocabulary, training: Array(indices.dropLast(indices.count / 10)),
-      validation: Array(indices.suffix(indices.count / 10)))
+    return Corpus(vocabulary: vocabulary, indices: vocabulary.encode(text) ?? [])
   }()
 
   static let hyperparameters = Hyperparameters(

@@ -2,7 +2,7 @@ import Foundation
 import GraderCore
 import Testing
 
-/// `grader check` on a small sound course, and on a copy of it broken in the five ways an
+/// `grader check` on a small sound course, and on a copy of it broken in the six ways an
 /// instructor most often breaks a course.
 @Suite("grader check") struct CourseCheckTests {
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -55,6 +55,12 @@ import Testing
     }
     // 5. A missing lesson.
     try FileManager.default.removeItem(at: root.appendingPathComponent("Exercises/tidy/README.md"))
+    // 6. Two folders whose names differ only in case (one folder on a Mac's disk).
+    for folder in ["Notes", "notes"] {
+      let url = root.appendingPathComponent("Reference/\(folder)")
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+      try Data("x".utf8).write(to: url.appendingPathComponent("\(folder).txt"))
+    }
 
     let problems = try Self.check(root).problems
     func expectLine(_ start: String, _ containing: String) {
@@ -68,6 +74,7 @@ import Testing
       "Exercises/tidy/Negate.swift", "tidy · negate is passed, should be TODO in Exercises")
     expectLine("Solutions/tidy/Square.swift:3:", "is never closed")
     expectLine("Exercises/tidy/README.md: missing lesson", "tidy")
+    expectLine("Reference/Notes and Reference/notes: ", "differ only in case")
     #expect(problems.allSatisfy { !$0.contains("\n") }, "one line each")
   }
 
@@ -79,7 +86,7 @@ import Testing
     }
     let sync = CourseSync(root: root, course: try Course.load(root: root))
     #expect(sync.outOfSync(try #require(sync.course.exercise("tidy"))).isEmpty)
-    let problems = try CourseCheck(grader: try Grader(root: root)).syncProblems()
+    let problems = CourseCheck(grader: try Grader(root: root)).syncProblems()
     #expect(
       problems == [
         "Solutions/tidy/Square.swift:3: square is a stub no task grades (add it to a task's \"stubs\" in Grader/course.json)"

@@ -8,7 +8,7 @@ import Testing
     var w: [Double]
   }
 
-  let tensor = CheckedTensor<Point>("w", rows: 2, cols: 2, values: \.w)
+  let tensor = TensorSlot<Point>("w", rows: 2, cols: 2, isVector: false, values: \.w)
   let point = Point(w: [0.5, -1.5, 2, 0.25])
   /// L(w) = Σ w_i³, so ∂L/∂w_i = 3·w_i².
   func loss(_ p: Point) -> Double { p.w.reduce(0) { $0 + $1 * $1 * $1 } }

@@ -122,8 +122,16 @@ import Testing
       (["sample", "--checkpoint", "/nonexistent.json"], "not a readable checkpoint"),
       (["sample"], "--checkpoint"),
       (["frobnicate"], "unknown command"),
-      (["train", "--batch", "4", "--resume"], "--batch works with neither --resume nor --mine"),
+      (["train", "--batch", "4", "--resume"], "--batch works for --model rnn, without --resume"),
       (["train", "--iters", "5", "--epochs", "1"], "give --iters or --epochs, not both"),
+      (["train", "--model", "transformer"], "--model must be one of rnn, lstm"),
+      (
+        ["train", "--resume", "--out", "nothing-here"],
+        "there is no run to continue in nothing-here"
+      ),
+      (["train", "--hidden", "100000000"], "of memory and the machine has"),
+      (["train", "--mine", "--model", "lstm"], "--mine trains your ex01 RNN"),
+      (["sample", "--checkpoint", "x", "--bogus"], "unknown option --bogus"),
     ])
   func badInput(_ arguments: [String], _ message: String) throws {
     let out = try run(arguments, in: try folder())
@@ -132,6 +140,24 @@ import Testing
       out.standardError.hasPrefix("error: ") && out.standardError.contains(message),
       "\(out.standardError)")
     #expect(out.standardError.split(separator: "\n").count == 1, "\(out.standardError)")
+  }
+
+  @Test("every command answers --help with its own usage", arguments: ["train", "sample", "bench"])
+  func help(_ command: String) throws {
+    let out = try run([command, "--help"], in: try folder())
+    #expect(out.ending == .exited(0), "\(out.standardError)")
+    #expect(out.standardOutput.hasPrefix("usage: swift run -c release rnn \(command) "))
+  }
+
+  @Test("--out naming a file is refused before any training, and the file is left alone")
+  func outIsAFile() throws {
+    let dir = try folder()
+    let file = dir.appendingPathComponent("notes.txt")
+    try Data("mine".utf8).write(to: file)
+    let out = try run(["train", "--iters", "5", "--out", "notes.txt"], in: dir)
+    #expect(out.ending == .exited(2))
+    #expect(out.standardError.contains("--out notes.txt is a file"), "\(out.standardError)")
+    #expect(try String(contentsOf: file, encoding: .utf8) == "mine")
   }
 
   @Test("text shorter than ten sequences, or not UTF-8, is refused")
@@ -190,7 +216,7 @@ import Testing
     #expect(svg.contains("diagnosis: "))
     let missing = try commands.run(["diagnose", "--run", "nowhere"], in: dir)
     #expect(
-      missing.ending == .exited(2) && missing.standardError.contains("losses.json"),
+      missing.ending == .exited(2) && missing.standardError.contains("nowhere: no run here"),
       "\(missing.standardError)")
   }
 

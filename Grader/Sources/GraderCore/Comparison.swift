@@ -1,4 +1,3 @@
-import CourseSupport
 import Foundation
 
 /// `grader compare exNN`: each task's probe (a test named as the task in the exercise's `Probe`
@@ -103,7 +102,7 @@ public struct ExerciseComparer: Sendable {
   ) {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
       "probe-\(UUID().uuidString).jsonl")
-    FileManager.default.createFile(atPath: file.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: file) }
     let (outcome, events) = try runner.runTests(
       filter: filter, timeLimit: task.timeLimit, environment: ["GRADER_PROBE_FILE": file.path])

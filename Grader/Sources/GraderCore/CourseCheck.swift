@@ -36,6 +36,7 @@ public struct CourseCheck: Sendable {
     }
     record("registry agrees with Package.swift", try packageAgreement())
     record("every exercise has its folders, lesson, suite, hints and stubs", layoutProblems())
+    record("no two paths differ only in case", caseCollisions(root: grader.root))
     record("Exercises are exactly what `grader sync` makes of Solutions", syncProblems())
     record(
       "exercise and solution code imports only CourseSupport and GradientCheck", importProblems())

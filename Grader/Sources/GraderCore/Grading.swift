@@ -1,4 +1,3 @@
-import CourseSupport
 import Foundation
 
 /// Builds the course once and grades the chosen exercises' tasks, in parallel processes.

@@ -10,10 +10,12 @@ import GraderCore
 /// The grader's subcommands. Each returns the process's exit status.
 struct Commands {
   let grader: Grader
-  let arguments: Arguments
+  let options: CommandLineOptions
   let text: TextReport
 
-  var mode: SourceMode { arguments.solution ? .solutions : .exercises }
+  var mode: SourceMode {
+    options.has("solution") || options.has("solutions") ? .solutions : .exercises
+  }
 
   func overview() throws -> Int32 {
     let run = try grader.grade(grader.course.exercises, mode: mode, onBuild: announceBuild)
@@ -65,7 +67,7 @@ struct Commands {
       let next = run.exercises[0].nextTask?.id
       task = exercise.tasks.first { $0.id == next } ?? exercise.tasks[0]
     }
-    print(text.hint(exercise, task, level: arguments.level ?? 1))
+    print(text.hint(exercise, task, level: try options.int("level", default: 1)))
     return 0
   }
 
@@ -116,7 +118,7 @@ struct Commands {
       throw GraderError("usage: swift run grader new ex02-short-name --title \"Title\"")
     }
     let outcome = try ExerciseScaffold(root: grader.root, course: grader.course)
-      .create(name: words[0], title: arguments.title)
+      .create(name: words[0], title: options.string("title"))
     for path in outcome.created { print("created \(path)") }
     let id = outcome.exercise.id
     print("")
@@ -156,7 +158,7 @@ struct Commands {
   }
 
   func emit(_ run: GradingRun, _ render: () -> String) throws {
-    if arguments.json {
+    if options.has("json") {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       print(String(decoding: try encoder.encode(run), as: UTF8.self))

@@ -1,0 +1,189 @@
+import CourseSupport
+import Foundation
+
+/// A character model made of recurrent layers of one kind: the characters are read one-hot (or
+/// through a learned embedding), each layer reads the h of the layer below, and the top layer's
+/// h is scored by the output layer:
+///
+///     x_t = onehot(c_t)  or  E[c_t, :]
+///     (state¹_t, …, stateᴸ_t) = the layers, bottom to top, each with its own state
+///     y_t = Why·hᴸ_t + by,   p_t = softmax(y_t),   L = Σ_t −ln p_t[target_t]
+///
+/// Time and depth are handled here once; the math of one step of one layer is the cell's.
+public struct CharModel<Cell: RecurrentCell>: LanguageModel {
+  public let spec: ModelSpec
+  public let cells: [Cell]
+
+  public init(_ spec: ModelSpec) {
+    require(spec.layers >= 1, "a model needs at least one layer")
+    require(spec.kind == Cell.kind, "a \(spec.kind) spec for a model of \(Cell.kind) layers")
+    self.spec = spec
+    let bottom = spec.embedding ?? spec.vocabularySize
+    cells = (0..<spec.layers).map {
+      Cell(inputSize: $0 == 0 ? bottom : spec.hiddenSize, hiddenSize: spec.hiddenSize)
+    }
+  }
+
+  public init(vocabularySize v: Int, hiddenSize h: Int, layers: Int = 1, embedding: Int? = nil) {
+    self.init(
+      ModelSpec(
+        kind: Cell.kind, vocabularySize: v, hiddenSize: h, layers: layers, embedding: embedding))
+  }
+
+  public typealias Parameters = CharModelParameters<Cell.Parameters>
+  public typealias State = StackState<Cell.State>
+
+  public struct Record: Sendable {
+    public let inputs: [Int]
+    public let targets: [Int]
+    public let start: State
+    /// caches[t][l]: what layer l kept at step t.
+    public let caches: [[Cell.Cache]]
+    /// The top layer's h_t, which the output layer read.
+    public let tops: [Vector]
+    /// p_t = softmax(y_t).
+    public let probabilities: [Vector]
+  }
+
+  public func zeroParameters() -> Parameters {
+    let v = spec.vocabularySize
+    return Parameters(
+      embedding: spec.embedding.map { Matrix.zeros(v, $0) },
+      layers: cells.map { $0.zeroParameters() }, Why: .zeros(v, spec.hiddenSize), by: .zeros(v))
+  }
+
+  /// Drawn in the order of `tensors`: the embedding (N(0, 1)), each layer, then Why as the
+  /// cells draw their weights; the output bias is zero.
+  public func initialParameters(using rng: inout SeededGenerator) -> Parameters {
+    var p = zeroParameters()
+    if let e = spec.embedding {
+      p.embedding = .random(spec.vocabularySize, e, scale: 1, using: &rng)
+    }
+    for l in cells.indices { p.layers[l] = cells[l].initialParameters(using: &rng) }
+    p.Why = cells[0].randomWeights(rows: spec.vocabularySize, cols: spec.hiddenSize, using: &rng)
+    return p
+  }
+
+  public func zeroState() -> State { State(layers: cells.map { $0.zeroState() }) }
+
+  public func hidden(of state: State) -> Vector {
+    cells[cells.count - 1].output(of: state.layers[cells.count - 1])
+  }
+
+  /// One character through every layer, bottom to top: the one recurrence that training,
+  /// sampling and scoring all use.
+  func advance(_ c: Int, from state: State, parameters p: Parameters) -> (
+    state: State, caches: [Cell.Cache], top: Vector
+  ) {
+    var next = state
+    var x = p.embedding.map { LayerInput.vector($0.row(c)) } ?? .index(c)
+    var caches: [Cell.Cache] = []
+    caches.reserveCapacity(cells.count)
+    for l in cells.indices {
+      let (s, cache) = cells[l].step(x, from: state.layers[l], parameters: p.layers[l])
+      next.layers[l] = s
+      caches.append(cache)
+      x = .vector(cells[l].output(of: s))
+    }
+    return (next, caches, hidden(of: next))
+  }
+
+  public func step(input: Int, from state: State, parameters p: Parameters) -> (
+    state: State, scores: Vector
+  ) {
+    let (next, _, top) = advance(input, from: state, parameters: p)
+    return (next, p.Why * top + p.by)
+  }
+
+  public func forward(inputs: [Int], targets: [Int], from start: State, parameters p: Parameters)
+    -> (loss: Double, record: Record, last: State)
+  {
+    var state = start
+    var caches: [[Cell.Cache]] = []
+    var tops: [Vector] = []
+    var probabilities: [Vector] = []
+    var loss = 0.0
+    for t in inputs.indices {
+      let (next, stepCaches, top) = advance(inputs[t], from: state, parameters: p)
+      let probability = Reference.softmax(p.Why * top + p.by)
+      loss += -log(probability[targets[t]])
+      state = next
+      caches.append(stepCaches)
+      tops.append(top)
+      probabilities.append(probability)
+    }
+    let record = Record(
+      inputs: inputs, targets: targets, start: start, caches: caches, tops: tops,
+      probabilities: probabilities)
+    return (loss, record, state)
+  }
+
+  /// Back through time, and at each step down through the layers:
+  ///
+  ///     dy_t = p_t − onehot(target_t);  dWhy += dy_t·hᴸ_tᵀ;  dby += dy_t
+  ///     dhᴸ_t = Whyᵀ·dy_t, then each layer's backward step turns ∂L/∂(its h) into ∂L/∂(its
+  ///     input), which is the layer below's ∂L/∂h (or the embedding row's gradient).
+  public func backward(_ r: Record, parameters p: Parameters) -> (
+    gradients: Parameters, dState: State
+  ) {
+    var g = zeroParameters()
+    var dNext = zeroState()
+    for t in r.inputs.indices.reversed() {
+      var dy = r.probabilities[t]
+      dy[r.targets[t]] -= 1
+      g.Why.addOuterProduct(dy, r.tops[t])
+      g.by += dy
+      var dh = p.Why.transposedTimes(dy)
+      for l in cells.indices.reversed() {
+        let (dx, dPrevious) = cells[l].backStep(
+          dh, dNext.layers[l], cache: r.caches[t][l], parameters: p.layers[l],
+          gradients: &g.layers[l])
+        dNext.layers[l] = dPrevious
+        if let dx { dh = dx }
+      }
+      if p.embedding != nil { g.embedding!.addToRow(r.inputs[t], dh) }
+    }
+    return (g, dNext)
+  }
+}
+
+/// The tensors of a `CharModel`, in the order PyTorch lists them: the embedding, each layer's
+/// (named `layer2.Whh` and so on when there are several), the output layer's Why and by.
+public struct CharModelParameters<Layer: TensorSet>: TensorSet {
+  public var embedding: Matrix?  // V × E
+  public var layers: [Layer]
+  public var Why: Matrix  // V × H
+  public var by: Vector  // V
+
+  public init(embedding: Matrix?, layers: [Layer], Why: Matrix, by: Vector) {
+    self.embedding = embedding
+    self.layers = layers
+    self.Why = Why
+    self.by = by
+  }
+
+  public var tensors: [TensorSlot<Self>] {
+    var slots: [TensorSlot<Self>] = []
+    if let embedding { slots.append(.matrix("embedding", embedding, \.embedding!)) }
+    for l in layers.indices {
+      let prefix = layers.count == 1 ? "" : "layer\(l + 1)."
+      slots += layers[l].tensors.map { $0.nested(in: \.layers[l], prefix: prefix) }
+    }
+    return slots + [.matrix("Why", Why, \.Why), .vector("by", by, \.by)]
+  }
+}
+
+/// One state per layer, named `h` (and `c`) for one layer, `layer2.h` and so on for several.
+public struct StackState<Layer: TensorSet>: TensorSet {
+  public var layers: [Layer]
+
+  public init(layers: [Layer]) { self.layers = layers }
+
+  public var tensors: [TensorSlot<Self>] {
+    layers.indices.flatMap { l in
+      layers[l].tensors.map {
+        $0.nested(in: \.layers[l], prefix: layers.count == 1 ? "" : "layer\(l + 1).")
+      }
+    }
+  }
+}

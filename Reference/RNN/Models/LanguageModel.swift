@@ -1,0 +1,51 @@
+import CourseSupport
+
+/// What the training loop needs of a character-level model: read a window of characters from a
+/// carried state, score each next character, and say how the loss depends on every parameter.
+public protocol TrainableModel: Sendable {
+  associatedtype Parameters: TensorSet
+  /// What is carried from one character to the next (h; (h, c); one per layer).
+  associatedtype State: TensorSet
+  /// What a forward pass over a window keeps for its backward pass.
+  associatedtype Record: Sendable
+
+  /// What it is, as a checkpoint records it.
+  var spec: ModelSpec { get }
+
+  /// Zeros with every tensor's shape.
+  func zeroParameters() -> Parameters
+  /// A fresh model, its weights drawn from the generator.
+  func initialParameters(using rng: inout SeededGenerator) -> Parameters
+  func zeroState() -> State
+
+  /// Reads `inputs` from `state`, scoring each next character against `targets`: the summed
+  /// cross-entropy, what backward needs, and the state after the last input.
+  func forward(inputs: [Int], targets: [Int], from state: State, parameters: Parameters) -> (
+    loss: Double, record: Record, last: State
+  )
+  /// ∂L/∂(every parameter) and ∂L/∂(the state the window started from).
+  func backward(_ record: Record, parameters: Parameters) -> (gradients: Parameters, dState: State)
+}
+
+/// A character-level model: it reads characters one at a time, carries a state, and scores the
+/// next character. Training, checkpoints, sampling, temperature, entropy, scoring and the
+/// pictures are written once against this; a model is one conformance.
+public protocol LanguageModel: TrainableModel {
+  /// One character in: the next state and the scores y (not probabilities) of the character
+  /// after it. Sampling at any temperature, entropy and scoring are built on this.
+  func step(input: Int, from state: State, parameters: Parameters) -> (state: State, scores: Vector)
+
+  /// The hidden state the output layer reads (the top layer's h): what activation pictures and
+  /// classifier features show.
+  func hidden(of state: State) -> Vector
+}
+
+extension TrainableModel {
+  public var vocabularySize: Int { spec.vocabularySize }
+
+  /// A fresh model from a seed.
+  public func initialParameters(seed: UInt64) -> Parameters {
+    var rng = SeededGenerator(seed: seed)
+    return initialParameters(using: &rng)
+  }
+}

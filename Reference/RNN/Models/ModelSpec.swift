@@ -1,0 +1,50 @@
+import CourseSupport
+
+/// The kinds of recurrent layer a model can be made of.
+public enum ModelKind: String, CaseIterable, Codable, Sendable {
+  case rnn, lstm
+
+  public var title: String {
+    switch self {
+    case .rnn: "vanilla RNN"
+    case .lstm: "LSTM"
+    }
+  }
+}
+
+/// What a model is, as a checkpoint records it: enough to rebuild it and check its tensors.
+public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
+  public var kind: ModelKind
+  public var vocabularySize: Int
+  public var hiddenSize: Int
+  /// Stacked layers, each reading the h of the one below.
+  public var layers: Int
+  /// The size E of a learned embedding of the input characters; nil reads them one-hot.
+  public var embedding: Int?
+
+  public init(
+    kind: ModelKind, vocabularySize: Int, hiddenSize: Int, layers: Int = 1, embedding: Int? = nil
+  ) {
+    self.kind = kind
+    self.vocabularySize = vocabularySize
+    self.hiddenSize = hiddenSize
+    self.layers = layers
+    self.embedding = embedding
+  }
+
+  /// "LSTM, 2 layers of 128, embedding 16, V = 65"
+  public var description: String {
+    var text =
+      "\(kind.title), " + (layers == 1 ? "H = \(hiddenSize)" : "\(layers) layers of \(hiddenSize)")
+    if let embedding { text += ", embedding \(embedding)" }
+    return text + ", V = \(vocabularySize)"
+  }
+
+  /// The model this describes.
+  public func makeModel() -> any LanguageModel {
+    switch kind {
+    case .rnn: CharModel<RNNCell>(self)
+    case .lstm: CharModel<LSTMCell>(self)
+    }
+  }
+}

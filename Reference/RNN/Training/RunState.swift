@@ -1,0 +1,60 @@
+import CourseSupport
+import Foundation
+
+/// Where a training run stands: everything needed to carry on exactly where it stopped.
+public struct RunState<M: TrainableModel>: Sendable {
+  public var parameters: M.Parameters
+  public var optimizer: OptimizerState<M.Parameters>
+  /// The state carried into the next window.
+  public var carried: M.State
+  /// Where the next window starts in the training data.
+  public var position: Int
+  /// Iterations done so far.
+  public var iteration: Int
+  /// 0.999·smooth + 0.001·loss, min-char-rnn's smoothed loss.
+  public var smoothLoss: Double
+
+  public init(
+    parameters: M.Parameters, optimizer: OptimizerState<M.Parameters>, carried: M.State,
+    position: Int, iteration: Int, smoothLoss: Double
+  ) {
+    self.parameters = parameters
+    self.optimizer = optimizer
+    self.carried = carried
+    self.position = position
+    self.iteration = iteration
+    self.smoothLoss = smoothLoss
+  }
+
+  /// A fresh run of `model`: weights from the seed, zero state and memory, and the smoothed
+  /// loss of a uniform guess, −ln(1/V)·T.
+  public init(
+    fresh model: M, seed: UInt64, sequenceLength: Int, optimizer: OptimizerKind = .adagrad
+  ) {
+    let p = model.initialParameters(seed: seed)
+    self.init(
+      parameters: p, optimizer: OptimizerState(optimizer, shapedLike: p),
+      carried: model.zeroState(), position: 0, iteration: 0,
+      smoothLoss: -log(1 / Double(model.vocabularySize)) * Double(sequenceLength))
+  }
+}
+
+/// How gradients are clipped and applied: the reference's, or a learner's own (`--mine`).
+public struct UpdateRule<P: TensorSet>: Sendable {
+  public var clip: @Sendable (inout P, Double) -> Void
+  public var update: @Sendable (inout P, P, inout OptimizerState<P>, Double) -> Void
+
+  public init(
+    clip: @escaping @Sendable (inout P, Double) -> Void,
+    update: @escaping @Sendable (inout P, P, inout OptimizerState<P>, Double) -> Void
+  ) {
+    self.clip = clip
+    self.update = update
+  }
+
+  public static var reference: UpdateRule {
+    UpdateRule(
+      clip: { Reference.clip(&$0, limit: $1) },
+      update: { Reference.update(&$0, gradients: $1, state: &$2, learningRate: $3) })
+  }
+}

@@ -1,0 +1,250 @@
+import CourseSupport
+import FastKernels
+import Foundation
+import GraderCore
+import ReferenceRNN
+
+/// `rnn bench`: the trainer's throughput, side by side with the numpy baseline when one is
+/// given (`--baseline ../shared/bench/numpy_charrnn.py`, found there by default), at equal
+/// learning: both start from numpy's initial weights, their smoothed losses are compared for the
+/// first 20 iterations, and after 5,000 iterations over a few seeds.
+///
+/// FLOPs are counted as 2 × the multiply-adds of the matrix products, per time step:
+/// forward Whh·h (H²) and Why·h (VH); backward Whyᵀ·dy (VH), dWhy (VH), Whhᵀ·draw (H²) and
+/// dWhh (H²): 3H² + 3VH. The one-hot products with Wxh are column reads and count nothing.
+let benchCommand = Subcommand(
+  "bench",
+  "[--baseline ../shared/bench/numpy_charrnn.py] [--iters 2000] [--seeds 3] [--learning-iters 5000]",
+  "throughput at H=100/T=25 and H=256/T=50, side by side with numpy at equal learning",
+  valued: ["baseline", "iters", "seeds", "learning-iters"], run: bench)
+
+func bench(_ options: CommandLineOptions) throws -> Int32 {
+  let iterations = try options.int("iters", default: 2000)
+  let seeds = try options.int("seeds", default: 3)
+  let learningIterations = try options.int("learning-iters", default: 5000)
+  let baseline = options.string("baseline") ?? "../shared/bench/numpy_charrnn.py"
+  let haveBaseline = FileManager.default.fileExists(atPath: baseline)
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "rnn-bench-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: scratch) }
+  let dataPath = scratch.appendingPathComponent("play.txt").path
+  let text = BuiltInCorpus.play.text(characters: 1_000_000, seed: 1)
+  try text.write(toFile: dataPath, atomically: true, encoding: .utf8)
+  // The baseline's vocabulary: sorted distinct bytes (the play corpus is ASCII).
+  let vocabulary = Vocabulary(text: text)
+  let data = vocabulary.encode(text) ?? []
+  let peak = measuredPeakGFLOPs()
+  print("corpus: built-in play, \(text.utf8.count) bytes, V = \(vocabulary.count)")
+  print("kernels: \(fastestKernels.name)")
+  if let peak {
+    print(
+      String(
+        format:
+          "one core's FP64 peak, measured (the products' 4×8 register tile on data in L1): %.1f GFLOP/s",
+        peak))
+  }
+  print(
+    haveBaseline
+      ? "baseline: \(baseline)"
+      : "baseline: not found at \(baseline) (give --baseline PATH); Swift only")
+  print("")
+
+  for (hidden, sequence) in [(100, 25), (256, 50)] {
+    let initFile = scratch.appendingPathComponent("init-\(hidden).bin").path
+    var numpyRate: Double?
+    if haveBaseline {
+      let out = try python(
+        [baseline] + baselineRun(dataPath, hidden, sequence, iterations: iterations)
+          + ["--seed", "1", "--dump-init", initFile])
+      numpyRate = number(after: "iters_per_sec", in: out)
+    }
+    let start =
+      haveBaseline
+      ? try numpyInit(initFile, hidden: hidden, vocabulary: vocabulary.count)
+      : randomInit(hidden, vocabulary.count, seed: 1)
+    let macs = Double(3 * hidden * hidden + 3 * vocabulary.count * hidden) * Double(sequence)
+    print(
+      String(
+        format: "H=%d T=%d (%.2f MFLOP per iteration)%@", hidden, sequence, 2 * macs / 1e6,
+        numpyRate.map { String(format: "   numpy %.0f it/s", $0) } ?? ""))
+    // One thread, then the default: two threads sharing every window.
+    for threads in [1, 2] {
+      let fast = FastTrainer(
+        parameters: start, sequenceLength: sequence, learningRate: 0.1, threads: threads)
+      // Warm the caches, and give the scheduler time to put the two threads on separate cores.
+      let warm = Date()
+      while Date().timeIntervalSince(warm) < 0.5 { fast.step(data) }
+      let clock = Date()
+      for _ in 0..<iterations { fast.step(data) }
+      let rate = Double(iterations) / Date().timeIntervalSince(clock)
+      let gflops = 2 * macs * rate / 1e9
+      var row = String(
+        format: "  %@  %7.0f it/s  %8.0f chars/s  %5.1f GFLOP/s",
+        threads == 1 ? "one core:  " : "both cores:", rate, rate * Double(sequence), gflops)
+      if let peak {
+        row += String(
+          format: ", %.0f%% of %@ peak", 100 * gflops / (peak * Double(threads)),
+          threads == 1 ? "one core's" : "two cores'")
+      }
+      if let numpyRate { row += String(format: "   %.1f× numpy", rate / numpyRate) }
+      print(row)
+    }
+
+    if haveBaseline {
+      try compareLearning(
+        baseline, dataPath, data, hidden, sequence, vocabulary.count, scratch, seeds: seeds,
+        iterations: learningIterations)
+    }
+    print("")
+  }
+  // Several streams at once on both cores: matrix-matrix products instead of matrix-vector.
+  print("H=100 T=25 with several streams at once (both cores):")
+  for b in [1, 8, 32] {
+    let trainer = FastTrainer(
+      parameters: randomInit(100, vocabulary.count, seed: 1), batch: b, sequenceLength: 25,
+      learningRate: 0.1)
+    trainer.step(data)
+    let steps = max(20, iterations / b)
+    let clock = Date()
+    for _ in 0..<steps { trainer.step(data) }
+    let seconds = Date().timeIntervalSince(clock)
+    print(String(format: "  --batch %2d   %10.0f chars/s", b, Double(steps * b * 25) / seconds))
+  }
+  return 0
+}
+
+/// First 20 iterations from numpy's weights, then 5,000 iterations over several seeds.
+private func compareLearning(
+  _ baseline: String, _ dataPath: String, _ data: [Int], _ hidden: Int, _ sequence: Int, _ v: Int,
+  _ scratch: URL, seeds: Int, iterations: Int
+) throws {
+  let initFile = scratch.appendingPathComponent("init-\(hidden).bin").path
+  let out = try python(
+    ["-c", lossTracer, baseline] + baselineRun(dataPath, hidden, sequence, iterations: 20)
+      + ["--init-file", initFile])
+  let theirs = out.split(separator: "\n").filter { $0.hasPrefix("loss ") }.compactMap {
+    Double($0.dropFirst(5))
+  }
+  let fast = FastTrainer(
+    parameters: try numpyInit(initFile, hidden: hidden, vocabulary: v), sequenceLength: sequence,
+    learningRate: 0.1)
+  // The readable reference too: where the run turns chaotic, it parts from numpy just the same.
+  var reference = MinCharRNNTrainer(
+    data: data, parameters: try numpyInit(initFile, hidden: hidden, vocabulary: v),
+    sequenceLength: sequence, learningRate: 0.1)
+  var fastAgreed = 0
+  var referenceAgreed = 0
+  var differences: [String] = []
+  for expected in theirs {
+    let difference = abs(fast.step(data) - expected) / abs(expected)
+    let referenceDifference = abs(reference.step() - expected) / abs(expected)
+    // Counted up to the first miss: after that the runs are apart for good.
+    if difference <= 1e-9 && fastAgreed == differences.count { fastAgreed += 1 }
+    if referenceDifference <= 1e-9 && referenceAgreed == differences.count { referenceAgreed += 1 }
+    differences.append(String(format: "%.0e", difference))
+  }
+  print(
+    "  from numpy's initial weights, the loss of each iteration agrees with numpy's to 1e-9 relative for the first \(fastAgreed) of \(theirs.count) (the readable reference: \(referenceAgreed)); relative differences: \(differences.joined(separator: " "))"
+  )
+
+  var ours: [Double] = []
+  var numpy: [Double] = []
+  for seed in 1...seeds {
+    let file = scratch.appendingPathComponent("init-\(hidden)-\(seed).bin").path
+    let out = try python(
+      [baseline] + baselineRun(dataPath, hidden, sequence, iterations: iterations)
+        + ["--seed", "\(seed)", "--dump-init", file])
+    if let value = number(after: "final smooth_loss", in: out) { numpy.append(value) }
+    let trainer = FastTrainer(
+      parameters: try numpyInit(file, hidden: hidden, vocabulary: v), sequenceLength: sequence,
+      learningRate: 0.1)
+    for _ in 0..<iterations { trainer.step(data) }
+    ours.append(trainer.smoothLoss)
+  }
+  func describe(_ xs: [Double]) -> String {
+    String(
+      format: "mean %.3f, range %.3f–%.3f", xs.reduce(0, +) / Double(xs.count), xs.min() ?? 0,
+      xs.max() ?? 0)
+  }
+  print(
+    "  smoothed loss after \(iterations) iterations, seeds 1–\(seeds): ours \(describe(ours)); numpy \(describe(numpy))"
+  )
+}
+
+/// Runs the baseline unchanged and reads its local `loss` (the window's summed loss) each time
+/// it is folded into the smoothed loss, through Python's line tracer: the baseline prints only
+/// the smoothed loss, to 6 decimals.
+private let lossTracer = """
+  import linecache, runpy, sys
+  losses = []
+  def trace(frame, event, arg):
+      if frame.f_code.co_name != "main":
+          return None
+      def line(frame, event, arg):
+          text = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
+          if event == "line" and text.startswith("smooth = smooth"):
+              losses.append(frame.f_locals["loss"])
+          return line
+      return line
+  script = sys.argv[1]
+  sys.argv = sys.argv[1:]
+  sys.settrace(trace)
+  try:
+      runpy.run_path(script, run_name="__main__")
+  except SystemExit:
+      pass
+  sys.settrace(None)
+  for value in losses:
+      print("loss", repr(float(value)))
+  """
+
+/// The baseline's arguments for a run on `dataPath` at the benchmark's learning rate.
+private func baselineRun(_ dataPath: String, _ hidden: Int, _ sequence: Int, iterations: Int)
+  -> [String]
+{
+  [
+    "--data", dataPath, "--hidden", "\(hidden)", "--seq", "\(sequence)", "--lr", "0.1",
+    "--iters", "\(iterations)",
+  ]
+}
+
+private func python(_ arguments: [String]) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3"] + arguments
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  let output = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  guard process.terminationStatus == 0 else {
+    throw CommandLineOptions.Problem("the numpy baseline failed (is numpy installed for python3?)")
+  }
+  return String(decoding: output, as: UTF8.self)
+}
+
+private func number(after key: String, in text: String) -> Double? {
+  guard let range = text.range(of: key + " ", options: .backwards) else { return nil }
+  return Double(text[range.upperBound...].prefix { !$0.isWhitespace })
+}
+
+/// numpy's `--dump-init` file: Wxh (H×V), Whh (H×H), Why (V×H), row-major float64.
+private func numpyInit(_ path: String, hidden h: Int, vocabulary v: Int) throws -> RNNParameters {
+  guard let data = FileManager.default.contents(atPath: path), data.count == 8 * (2 * h * v + h * h)
+  else {
+    throw CommandLineOptions.Problem("\(path): not an initial-weights file for H = \(h), V = \(v)")
+  }
+  let values = data.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+  return RNNParameters(
+    Wxh: Matrix(rows: h, cols: v, scalars: Array(values[0..<(h * v)])),
+    Whh: Matrix(rows: h, cols: h, scalars: Array(values[(h * v)..<(h * v + h * h)])),
+    Why: Matrix(rows: v, cols: h, scalars: Array(values[(h * v + h * h)...])),
+    bh: .zeros(h), by: .zeros(v))
+}
+
+private func randomInit(_ h: Int, _ v: Int, seed: UInt64) -> RNNParameters {
+  var rng = SeededGenerator(seed: seed)
+  return .random(hiddenSize: h, vocabularySize: v, using: &rng)
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GraderCore
+import ReferenceRNN
+
+/// Roughly how many bytes a run holds: the parameters with their gradients and optimizer memory,
+/// and what each window keeps for backward (per step and layer, some H-long vectors, and the
+/// V-long distribution).
+func estimatedBytes(_ spec: ModelSpec, sequenceLength: Int, batch: Int, optimizer: OptimizerKind)
+  -> Double
+{
+  let (v, h, l) = (Double(spec.vocabularySize), Double(spec.hiddenSize), Double(spec.layers))
+  let gates = spec.kind == .lstm ? 4.0 : 1.0
+  let input = Double(spec.embedding ?? spec.vocabularySize)
+  let parameters =
+    gates * (h * input + (l - 1) * h * h + l * h * h + l * h) + v * h + v
+    + Double(spec.embedding ?? 0) * v
+  let copies = optimizer == .adam ? 5.0 : 4.0  // θ, gradient, memory (and momentum), a spare
+  let perStep = l * (gates * 3 + 4) * h + 2 * v
+  return 8 * (copies * parameters + Double(sequenceLength * batch) * perStep)
+}
+
+/// Refuses, with the figure, a run that cannot fit in this machine's memory.
+func checkMemory(_ spec: ModelSpec, sequenceLength: Int, batch: Int, optimizer: OptimizerKind)
+  throws
+{
+  let needed = estimatedBytes(
+    spec, sequenceLength: sequenceLength, batch: batch, optimizer: optimizer)
+  let available = Double(ProcessInfo.processInfo.physicalMemory)
+  guard needed > 0.5 * available || !needed.isFinite else { return }
+  throw CommandLineOptions.Problem(
+    String(
+      format:
+        "this model needs about %@ of memory and the machine has %@: choose a smaller --hidden or --layers",
+      byteText(needed), byteText(available)))
+}
+
+/// 1.2 GB, 80 PB: a size a person reads at a glance.
+func byteText(_ bytes: Double) -> String {
+  let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]
+  var value = bytes
+  var unit = 0
+  while value >= 1000 && unit < units.count - 1 {
+    value /= 1000
+    unit += 1
+  }
+  return value >= 100 || unit == 0
+    ? String(format: "%.0f %@", value, units[unit]) : String(format: "%.1f %@", value, units[unit])
+}

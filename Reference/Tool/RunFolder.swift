@@ -1,0 +1,131 @@
+import CourseSupport
+import Foundation
+import GraderCore
+import ReferenceRNN
+
+/// One text sampled during training.
+struct RunSample: Codable {
+  var iteration: Int
+  var temperature: Double
+  var text: String
+}
+
+/// The structure metric of a built-in corpus, for the trained model and an untrained one.
+struct StructureScores: Codable {
+  var metric: String
+  var trained: Double
+  var untrained: Double
+}
+
+/// What a run did, in one small file.
+struct RunSummary: Codable {
+  var source: String
+  var model: ModelSpec
+  var hyperparameters: Hyperparameters
+  var iterations: Int
+  var smoothLossPerCharacter: Double
+  var validationLossPerCharacter: Double?
+  var seconds: Double
+  var charactersPerSecond: Double
+  var structure: StructureScores?
+  var diagnosis: String?
+}
+
+/// A run's folder and its files, all written atomically.
+struct RunFolder {
+  let path: String
+  var checkpoint: String { path + "/checkpoint.json" }
+  var exists: Bool { FileManager.default.fileExists(atPath: checkpoint) }
+
+  /// The trained model saved here, or one line saying there is none.
+  func trainedModel() throws -> any TrainedModel {
+    guard exists else {
+      throw CommandLineOptions.Problem(
+        "\(path): no run here (no checkpoint.json); train one with rnn train --out \(path)")
+    }
+    return try Reference.loadTrainedModel(from: checkpoint)
+  }
+
+  /// Checks, before any training, that the run can be written here: the path is a folder (or
+  /// nothing yet), an earlier run is continued or replaced only when asked, and there is a run
+  /// to continue when asked to.
+  func prepare(resume: Bool, force: Bool) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+      throw CommandLineOptions.Problem(
+        "--out \(path) is a file, not a folder: choose another --out (a run is a folder of files)")
+    }
+    if resume && !exists {
+      throw CommandLineOptions.Problem(
+        "--resume: there is no run to continue in \(path) (no checkpoint.json); drop --resume to start one"
+      )
+    }
+    if exists && !resume && !force {
+      throw CommandLineOptions.Problem(
+        "\(checkpoint) exists: add --resume to continue that run, --force to replace it, or choose another --out"
+      )
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw CommandLineOptions.Problem("--out \(path): cannot create the folder here")
+    }
+    guard FileManager.default.isWritableFile(atPath: path) else {
+      throw CommandLineOptions.Problem("--out \(path): the folder is not writable")
+    }
+  }
+
+  func loadSamples() -> [RunSample] {
+    guard let data = FileManager.default.contents(atPath: path + "/samples.json") else { return [] }
+    return (try? JSONDecoder().decode([RunSample].self, from: data)) ?? []
+  }
+
+  func write<M>(checkpoint: ModelCheckpoint<M>, samples: [RunSample], summary: RunSummary) throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try Reference.saveCheckpoint(checkpoint, to: self.checkpoint)
+    let history = checkpoint.history
+    let losses = Losses(
+      iteration: Array(1...max(history.loss.count, 1)).prefix(history.loss.count).map { $0 },
+      loss: history.loss, smoothLoss: history.smoothLoss, validation: history.validation)
+    try writeAtomically(try json(losses), to: path + "/losses.json")
+    try writeAtomically(try json(samples), to: path + "/samples.json")
+    try writeAtomically(try json(summary), to: path + "/summary.json")
+    try writeAtomically(
+      lossChart(history, sequenceLength: checkpoint.hyperparameters.sequenceLength),
+      to: path + "/loss.svg")
+  }
+
+  struct Losses: Codable {
+    var iteration: [Int]
+    var loss: [Double]
+    var smoothLoss: [Double]
+    var validation: [ValidationPoint]
+  }
+
+  /// What lesson ex04's diagnosis makes of the run.
+  func diagnosis(_ history: LossHistory, sequenceLength: Int) -> Diagnosis {
+    Reference.diagnose(
+      train: Reference.perCharacter(history.loss, sequenceLength: sequenceLength),
+      validation: history.validation.map(\.lossPerCharacter))
+  }
+
+  /// Smoothed training loss and validation loss per character against iteration, with the
+  /// diagnosis written under the title.
+  func lossChart(_ history: LossHistory, sequenceLength: Int) -> String {
+    let diagnosis = diagnosis(history, sequenceLength: sequenceLength)
+    let t = Double(sequenceLength)
+    let step = max(1, history.smoothLoss.count / 1000)  // at most about a thousand points
+    let training = stride(from: 0, to: history.smoothLoss.count, by: step).map {
+      (x: Double($0 + 1), y: history.smoothLoss[$0] / t)
+    }
+    let validation = history.validation.map { (x: Double($0.iteration), y: $0.lossPerCharacter) }
+    return LineChart(
+      title: "Loss per character", xLabel: "iteration", yLabel: "loss per character",
+      series: [
+        .init(name: "training (smoothed)", points: training),
+        .init(name: "validation", points: validation),
+      ],
+      note: "diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)"
+    ).svg()
+  }
+}

@@ -1,0 +1,119 @@
+import CourseSupport
+import FastKernels
+import ReferenceRNN
+
+/// What `rnn train` drives: the reference loop for any model, or a faster path where there is
+/// one. Whatever trains it, the run is saved and sampled as the model it is.
+protocol RunTrainer<Model>: AnyObject {
+  associatedtype Model: LanguageModel
+  var model: Model { get }
+  /// Where the run stands, for its checkpoint.
+  var run: RunState<Model> { get }
+  var parameters: Model.Parameters { get }
+  var iteration: Int { get }
+  var smoothLoss: Double { get }
+  /// One iteration: the window's summed loss (averaged over the streams).
+  @discardableResult func step(_ data: [Int]) -> Double
+}
+
+extension RunTrainer {
+  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
+    Reference.validationLoss(
+      model, parameters: parameters, data: data, sequenceLength: sequenceLength)
+  }
+}
+
+/// The reference loop, for any model and optimizer.
+final class ReferenceTrainer<M: LanguageModel>: RunTrainer {
+  let model: M
+  let hyperparameters: Hyperparameters
+  private(set) var run: RunState<M>
+
+  init(_ model: M, _ run: RunState<M>, _ hyperparameters: Hyperparameters) {
+    self.model = model
+    self.run = run
+    self.hyperparameters = hyperparameters
+  }
+
+  var parameters: M.Parameters { run.parameters }
+  var iteration: Int { run.iteration }
+  var smoothLoss: Double { run.smoothLoss }
+
+  func step(_ data: [Int]) -> Double {
+    Reference.trainingStep(
+      model, &run, data: data, sequenceLength: hyperparameters.sequenceLength,
+      learningRate: hyperparameters.learningRate, clipLimit: hyperparameters.clipLimit)
+  }
+}
+
+/// A one-layer, one-hot vanilla RNN trained on ex01's shapes: the fast kernels, or a learner's
+/// own functions (`--mine`). Either is saved and sampled as the char RNN it is.
+protocol MinCharTrainer: RunTrainer where Model == CharModel<RNNCell> {
+  var trainingState: TrainingState { get }
+}
+
+extension MinCharTrainer {
+  var model: CharModel<RNNCell> { CharModel(shapedLike: trainingState.parameters) }
+  var run: RunState<CharModel<RNNCell>> { RunState(trainingState) }
+  var parameters: CharModelParameters<RNNLayer> { .init(trainingState.parameters) }
+  var iteration: Int { trainingState.iteration }
+  var smoothLoss: Double { trainingState.smoothLoss }
+}
+
+/// The fast kernels (Reference/FastKernels), which follow the reference to rounding.
+final class FastRNNTrainer: MinCharTrainer {
+  let fast: FastTrainer
+
+  init(_ run: RunState<CharModel<RNNCell>>, _ hp: Hyperparameters, batch: Int) {
+    let state = run.trainingState!
+    fast =
+      batch == 1
+      ? FastTrainer(
+        state: state, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate,
+        clipLimit: hp.clipLimit)
+      : FastTrainer(
+        parameters: state.parameters, batch: batch, sequenceLength: hp.sequenceLength,
+        learningRate: hp.learningRate, clipLimit: hp.clipLimit)
+  }
+
+  var trainingState: TrainingState { fast.state }
+  var parameters: CharModelParameters<RNNLayer> { .init(fast.parameters) }
+  var iteration: Int { fast.iteration }
+  var smoothLoss: Double { fast.smoothLoss }
+  func step(_ data: [Int]) -> Double { fast.step(data) }
+}
+
+/// min-char-rnn's loop through a learner's ex01 functions, at the speed of their code.
+final class FunctionsTrainer: MinCharTrainer {
+  private(set) var trainingState: TrainingState
+  let hyperparameters: Hyperparameters
+  let functions: RNNFunctions
+
+  init(_ state: TrainingState, _ hyperparameters: Hyperparameters, functions: RNNFunctions) {
+    trainingState = state
+    self.hyperparameters = hyperparameters
+    self.functions = functions
+  }
+
+  func step(_ data: [Int]) -> Double {
+    Reference.trainingStep(
+      &trainingState, data: data, sequenceLength: hyperparameters.sequenceLength,
+      learningRate: hyperparameters.learningRate, clipLimit: hyperparameters.clipLimit,
+      functions: functions)
+  }
+}
+
+/// The fastest trainer for this model: the fast kernels for a one-layer one-hot RNN trained by
+/// Adagrad (or the learner's functions, `mine`), the reference loop otherwise.
+func makeTrainer<M: LanguageModel>(
+  _ model: M, _ run: RunState<M>, _ hp: Hyperparameters, batch: Int = 1, mine: Bool = false
+) -> any RunTrainer<M> {
+  if let rnn = run as? RunState<CharModel<RNNCell>>, let state = rnn.trainingState {
+    // M is CharModel<RNNCell> here: the casts below cannot fail.
+    if mine {
+      return FunctionsTrainer(state, hp, functions: learnerFunctions) as! any RunTrainer<M>
+    }
+    return FastRNNTrainer(rnn, hp, batch: batch) as! any RunTrainer<M>
+  }
+  return ReferenceTrainer(model, run, hp)
+}
