@@ -22,6 +22,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex03", "ex03-your-own-dataset"),
   ("Ex04", "ex04-loss-curves"),
   ("Ex05", "ex05-gradient-flow"),
+  ("Ex07", "ex07-lstm"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the

@@ -12,11 +12,13 @@ public struct Heatmap: Sendable {
   public var columnLabels: [String]?
   /// Colour by log₁₀ of the value (for values spanning many orders of magnitude).
   public var logScale: Bool
+  /// The values the colour scale runs between (0 … 1 for a gate, say); the data's own range
+  /// when nil.
+  public var range: ClosedRange<Double>?
 
   public init(
     title: String, xLabel: String, yLabel: String, values: [[Double]],
-    columnLabels: [String]? = nil,
-    logScale: Bool = false
+    columnLabels: [String]? = nil, logScale: Bool = false, range: ClosedRange<Double>? = nil
   ) {
     self.title = title
     self.xLabel = xLabel
@@ -24,6 +26,7 @@ public struct Heatmap: Sendable {
     self.values = values
     self.columnLabels = columnLabels
     self.logScale = logScale
+    self.range = range
   }
 
   /// Dark blue → teal → green → yellow (after viridis), interpolated linearly.
@@ -56,8 +59,8 @@ public struct Heatmap: Sendable {
       return logScale ? log10(v) : v
     }
     let all = values.flatMap { $0 }.compactMap(scaled)
-    let lo = all.min() ?? 0
-    let hi = all.max() ?? 1
+    let lo = range.flatMap { scaled($0.lowerBound) } ?? all.min() ?? 0
+    let hi = range.flatMap { scaled($0.upperBound) } ?? all.max() ?? 1
     let span = hi > lo ? hi - lo : 1
     func n(_ x: Double) -> String { String(format: "%.2f", x) }
     var out = [
@@ -111,6 +114,11 @@ public struct Heatmap: Sendable {
     out.append(
       "<text class=\"scale\" x=\"\(n(barX + 18))\" y=\"\(n(top + barH))\" font-size=\"11\">\(fmt(lo))</text>"
     )
+    if logScale {
+      out.append(
+        "<text class=\"scale\" x=\"\(n(barX + 7))\" y=\"\(n(top + barH + 16))\" text-anchor=\"middle\" font-size=\"10\">log scale</text>"
+      )
+    }
     out.append("</svg>")
     return out.joined(separator: "\n") + "\n"
   }

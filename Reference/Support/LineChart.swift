@@ -7,10 +7,28 @@ public struct LineChart: Sendable {
   public struct Series: Sendable {
     public var name: String
     public var points: [(x: Double, y: Double)]
-    public init(name: String, points: [(x: Double, y: Double)]) {
+    public var style: Style
+    /// Which colour of the palette: the series' place in the chart when nil, so that a line
+    /// and its dots can share one.
+    public var colour: Int?
+    public init(
+      name: String, points: [(x: Double, y: Double)], style: Style = .line, colour: Int? = nil
+    ) {
       self.name = name
       self.points = points
+      self.style = style
+      self.colour = colour
     }
+  }
+
+  /// How a series is drawn.
+  public enum Style: Sendable {
+    /// Points joined by a line.
+    case line
+    /// A line of dashes: a reference level, say.
+    case dashed
+    /// One dot per point, not joined: a scatter plot.
+    case dots
   }
 
   public var title: String
@@ -20,10 +38,13 @@ public struct LineChart: Sendable {
   public var logY: Bool
   /// A line of text under the title, e.g. a diagnosis.
   public var note: String?
+  /// Fixed axis ranges (0 … 1 for fractions, say) instead of the data's.
+  public var xRange: ClosedRange<Double>?
+  public var yRange: ClosedRange<Double>?
 
   public init(
     title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false,
-    note: String? = nil
+    note: String? = nil, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil
   ) {
     self.title = title
     self.xLabel = xLabel
@@ -31,6 +52,8 @@ public struct LineChart: Sendable {
     self.series = series
     self.logY = logY
     self.note = note
+    self.xRange = xRange
+    self.yRange = yRange
   }
 
   static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
@@ -48,12 +71,13 @@ public struct LineChart: Sendable {
     var xs = finite.map(\.x)
     var ys = finite.map { logY ? log10($0.y) : $0.y }
     if xs.isEmpty { (xs, ys) = ([0, 1], [0, 1]) }
-    let (xMin, xMax) = padded(xs.min()!, xs.max()!)
+    let (xMin, xMax) = xRange.map { ($0.lowerBound, $0.upperBound) } ?? padded(xs.min()!, xs.max()!)
     // A log axis spans whole decades, at least one.
     let (yMin, yMax) =
-      logY
-      ? (floor(ys.min()!), max(ceil(ys.max()!), floor(ys.min()!) + 1))
-      : padded(ys.min()!, ys.max()!)
+      yRange.map { ($0.lowerBound, $0.upperBound) }
+      ?? (logY
+        ? (floor(ys.min()!), max(ceil(ys.max()!), floor(ys.min()!) + 1))
+        : padded(ys.min()!, ys.max()!))
     func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * plotW }
     func py(_ y: Double) -> Double {
       top + plotH - ((logY ? log10(y) : y) - yMin) / (yMax - yMin) * plotH
@@ -104,22 +128,41 @@ public struct LineChart: Sendable {
     out.append(
       "<text x=\"16\" y=\"\(n(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(n(top + plotH / 2)))\">\(escape(yLabel + (logY ? " (log scale)" : "")))</text>"
     )
-    // Series and legend.
     for (i, s) in series.enumerated() {
-      let colour = Self.palette[i % Self.palette.count]
+      let colour = Self.palette[(s.colour ?? i) % Self.palette.count]
       let points = s.points.filter { $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0) }
-      if !points.isEmpty {
+      guard !points.isEmpty else { continue }
+      if s.style == .dots {
+        for p in points {
+          out.append(
+            "<circle class=\"dot\" cx=\"\(n(px(p.x)))\" cy=\"\(n(py(p.y)))\" r=\"3\" fill=\"\(colour)\" fill-opacity=\"0.7\"/>"
+          )
+        }
+      } else {
         let path = points.map { "\(n(px($0.x))),\(n(py($0.y)))" }.joined(separator: " ")
+        let dash = s.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
         out.append(
-          "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"\(path)\"/>"
+          "<polyline class=\"series\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"\(dash) points=\"\(path)\"/>"
         )
       }
-      let ly = top + 14 + Double(i) * 16
+    }
+    // The legend on a white panel of its own, so no line runs through its words.
+    let legendWidth = 40 + 6.2 * Double(series.map(\.name.count).max() ?? 0)
+    let legendX = left + plotW - legendWidth - 6
+    out.append(
+      "<rect class=\"legend-panel\" x=\"\(n(legendX))\" y=\"\(n(top + 4))\" width=\"\(n(legendWidth))\" height=\"\(n(Double(series.count) * 16 + 8))\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#ccc\"/>"
+    )
+    for (i, s) in series.enumerated() {
+      let colour = Self.palette[(s.colour ?? i) % Self.palette.count]
+      let ly = top + 18 + Double(i) * 16
+      let dash = s.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
       out.append(
-        "<line x1=\"\(n(left + plotW - 150))\" y1=\"\(n(ly - 4))\" x2=\"\(n(left + plotW - 130))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+        s.style == .dots
+          ? "<circle cx=\"\(n(legendX + 18))\" cy=\"\(n(ly - 4))\" r=\"3\" fill=\"\(colour)\"/>"
+          : "<line x1=\"\(n(legendX + 8))\" y1=\"\(n(ly - 4))\" x2=\"\(n(legendX + 28))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
       )
       out.append(
-        "<text class=\"legend\" x=\"\(n(left + plotW - 124))\" y=\"\(n(ly))\" font-size=\"11\">\(escape(s.name))</text>"
+        "<text class=\"legend\" x=\"\(n(legendX + 34))\" y=\"\(n(ly))\" font-size=\"11\">\(escape(s.name))</text>"
       )
     }
     out.append("</svg>")

@@ -37,6 +37,23 @@ struct RunFolder {
   var checkpoint: String { path + "/checkpoint.json" }
   var exists: Bool { FileManager.default.fileExists(atPath: checkpoint) }
 
+  /// Checks, before any work, that results can be written here: a folder, or nothing yet.
+  func prepareForOutput() throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+      throw CommandLineOptions.Problem(
+        "--out \(path) is a file, not a folder: choose another --out")
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw CommandLineOptions.Problem("--out \(path): cannot create the folder here")
+    }
+    guard FileManager.default.isWritableFile(atPath: path) else {
+      throw CommandLineOptions.Problem("--out \(path): the folder is not writable")
+    }
+  }
+
   /// The trained model saved here, or one line saying there is none.
   func trainedModel() throws -> any TrainedModel {
     guard exists else {
@@ -50,11 +67,6 @@ struct RunFolder {
   /// nothing yet), an earlier run is continued or replaced only when asked, and there is a run
   /// to continue when asked to.
   func prepare(resume: Bool, force: Bool) throws {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-      throw CommandLineOptions.Problem(
-        "--out \(path) is a file, not a folder: choose another --out (a run is a folder of files)")
-    }
     if resume && !exists {
       throw CommandLineOptions.Problem(
         "--resume: there is no run to continue in \(path) (no checkpoint.json); drop --resume to start one"
@@ -65,14 +77,7 @@ struct RunFolder {
         "\(checkpoint) exists: add --resume to continue that run, --force to replace it, or choose another --out"
       )
     }
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      throw CommandLineOptions.Problem("--out \(path): cannot create the folder here")
-    }
-    guard FileManager.default.isWritableFile(atPath: path) else {
-      throw CommandLineOptions.Problem("--out \(path): the folder is not writable")
-    }
+    try prepareForOutput()
   }
 
   func loadSamples() -> [RunSample] {

@@ -9,7 +9,9 @@ let tool = CommandLineTool(
   invocation: "swift run -c release rnn",
   commands: [
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
-    diagnoseCommand, activationsCommand, gradientFlowCommand, benchCommand, corpusCommand,
+    diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
+    longDependencyCommand, benchCommand,
+    corpusCommand,
   ])
 
 let arguments = Array(CommandLine.arguments.dropFirst())

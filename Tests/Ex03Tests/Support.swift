@@ -6,7 +6,7 @@ enum Ex03Fixtures {
   static func temporaryFile(_ bytes: [UInt8]) -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "ex03-\(UUID().uuidString).txt")
-    FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
     return url.path
   }
 

@@ -50,10 +50,70 @@ import Testing
       ["sample", "--checkpoint", checkpoint, "--count", "50"],
       ["score", "--checkpoint", checkpoint, "--corpus", "play"],
       ["activations", "--checkpoint", checkpoint, "--text", "KING"],
+      ["gates", "--checkpoint", checkpoint, "--text", "KING HENRY:\nMy lord"],
     ] {
       let out = try commands.run(command, in: dir)
       #expect(out.ending == .exited(0), "\(command[0]): \(out.standardError)")
     }
+    for file in [
+      "gates-forget.svg", "gates-input.svg", "gates-output.svg", "gates-cell.svg", "saturation.svg",
+    ] {
+      let svg = try String(contentsOf: run.appendingPathComponent(file), encoding: .utf8)
+      #expect(
+        svg.contains("<svg") && (svg.contains("class=\"cell\"") || svg.contains("class=\"dot\"")),
+        "\(file)")
+    }
+    struct Gates: Decodable {
+      let shown: [String: [[Double]]]
+      let saturation: [String: [String: [Double]]]
+    }
+    let gates = try JSONDecoder().decode(
+      Gates.self, from: Data(contentsOf: run.appendingPathComponent("gates.json")))
+    // 12 units, the 19 characters of the text; fractions in [0, 1].
+    #expect(gates.shown["f"]?.count == 12 && gates.shown["f"]?.first?.count == 19)
+    #expect(gates.saturation["i"]?["left"]?.allSatisfy { (0...1).contains($0) } == true)
+  }
+
+  @Test("rnn gates on a vanilla RNN says it needs an LSTM, in one line")
+  func gatesNeedAnLSTM() throws {
+    let out = try commands.run(
+      ["gates", "--checkpoint", Self.oldCheckpoint], in: try commands.folder())
+    #expect(out.ending == .exited(2))
+    #expect(out.standardError.contains("rnn gates reads an LSTM's gates"), "\(out.standardError)")
+    #expect(out.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test("long-dependency and lstm-flow write their tables and pictures")
+  func lessonCommands() throws {
+    let dir = try commands.folder()
+    let long = try commands.run(
+      [
+        "long-dependency", "--distances", "2,3", "--seeds", "1", "--iters", "30", "--hidden", "4",
+        "--out", "long",
+      ],
+      in: dir)
+    #expect(long.ending == .exited(0), "\(long.standardError)")
+    #expect(long.standardOutput.contains("| 3 | "), "\(long.standardOutput)")
+    let results = try JSONDecoder().decode(
+      [RecallRow].self, from: Data(contentsOf: dir.appendingPathComponent("long/results.json")))
+    #expect(results.count == 4 && results.allSatisfy { (0...1).contains($0.accuracy) })
+    let flow = try commands.run(
+      ["lstm-flow", "--iters", "5", "--recall-iters", "5", "--out", "flow"], in: dir)
+    #expect(flow.ending == .exited(0), "\(flow.standardError)")
+    for file in [
+      "long/accuracy.svg", "long/table.md", "flow/flow-untrained.svg", "flow/flow-memory.svg",
+      "flow/flow-play.svg", "flow/flow.json",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
+    }
+    let bad = try commands.run(["long-dependency", "--distances", "5,x"], in: dir)
+    #expect(
+      bad.ending == .exited(2) && bad.standardError.contains("--distances needs whole numbers"))
+  }
+
+  struct RecallRow: Decodable {
+    let accuracy: Double
   }
 
   @Test("a resumed LSTM run follows the same losses as one that never stopped")

@@ -25,6 +25,18 @@ extension StackState where Layer == HiddenState {
   public init(h: Vector) { self.init(layers: [HiddenState(h: h)]) }
 }
 
+extension CharModel.Record where Cell == RNNCell {
+  /// What the one-layer char RNN keeps of a window, from ex01's `ForwardPass`.
+  init(_ pass: ForwardPass) {
+    let caches = pass.inputs.indices.map { t in
+      [RNNCell.Cache(x: .index(pass.inputs[t]), hPrevious: pass.hidden(before: t), h: pass.hs[t])]
+    }
+    self.init(
+      inputs: pass.inputs, targets: pass.targets, start: StackState(h: pass.hPrev),
+      caches: caches, tops: pass.hs, probabilities: pass.ps)
+  }
+}
+
 extension CharModel where Cell == RNNCell {
   /// The one-layer one-hot RNN whose tensors `p` holds.
   public init(shapedLike p: RNNParameters) {
@@ -52,14 +64,21 @@ extension Reference {
   /// Backpropagation through time over one forward pass (see `RNNCell.backStep` and
   /// `CharModel.backward` for the formulas).
   public static func backward(_ pass: ForwardPass, parameters p: RNNParameters) -> BackwardPass {
-    let caches = pass.inputs.indices.map { t in
-      [RNNCell.Cache(x: .index(pass.inputs[t]), hPrevious: pass.hidden(before: t), h: pass.hs[t])]
-    }
-    let record = CharModel<RNNCell>.Record(
-      inputs: pass.inputs, targets: pass.targets, start: StackState(h: pass.hPrev),
-      caches: caches, tops: pass.hs, probabilities: pass.ps)
-    let (g, d) = CharModel<RNNCell>(shapedLike: p).backward(record, parameters: .init(p))
+    let (g, d) = CharModel<RNNCell>(shapedLike: p).backward(.init(pass), parameters: .init(p))
     return BackwardPass(gradients: RNNParameters(g), dhPrev: d.layers[0].h)
+  }
+
+  /// ∂L_last/∂h_t for t = 0 … T−1, where L_last = −ln p_{T−1}[target_{T−1}] is the loss of the
+  /// last step only: how much each earlier hidden state still matters to the end of the sequence.
+  ///
+  ///     g_{T−1} = Whyᵀ·(p_{T−1} − onehot(target_{T−1}))
+  ///     g_{t−1} = Whhᵀ·((1 − h_t²) ⊙ g_t)
+  public static func gradientsThroughTime(_ pass: ForwardPass, parameters p: RNNParameters)
+    -> [Vector]
+  {
+    CharModel<RNNCell>(shapedLike: p).gradientsThroughTime(.init(pass), parameters: .init(p)).map {
+      $0.layers[0].h
+    }
   }
 
   /// softmax(y)_i = exp(y_i − max y) / Σ_j exp(y_j − max y). Subtracting the max changes

@@ -126,24 +126,52 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
   public func backward(_ r: Record, parameters p: Parameters) -> (
     gradients: Parameters, dState: State
   ) {
+    backward(r, parameters: p, scoring: { _ in true })
+  }
+
+  /// The same, for the loss of the steps `scoring` accepts only (a task that is judged at one
+  /// step, say).
+  public func backward(_ r: Record, parameters p: Parameters, scoring: (Int) -> Bool) -> (
+    gradients: Parameters, dState: State
+  ) {
+    let result = backPropagate(r, parameters: p, scoring: scoring)
+    return (result.gradients, result.dStart)
+  }
+
+  /// ∂L_last/∂state_t for t = 0 … T−1, every layer, along every path, where L_last is the
+  /// loss of the last step alone: how much each earlier state still matters at the end.
+  public func gradientsThroughTime(_ r: Record, parameters p: Parameters) -> [State] {
+    let last = r.inputs.count - 1
+    return backPropagate(r, parameters: p, scoring: { $0 == last }).atSteps
+  }
+
+  /// BPTT with the loss of the steps `scoring` accepts.
+  private func backPropagate(_ r: Record, parameters p: Parameters, scoring: (Int) -> Bool) -> (
+    gradients: Parameters, dStart: State, atSteps: [State]
+  ) {
     var g = zeroParameters()
     var dNext = zeroState()
+    var atSteps = Array(repeating: zeroState(), count: r.inputs.count)
     for t in r.inputs.indices.reversed() {
-      var dy = r.probabilities[t]
-      dy[r.targets[t]] -= 1
-      g.Why.addOuterProduct(dy, r.tops[t])
-      g.by += dy
-      var dh = p.Why.transposedTimes(dy)
+      var dh = Vector.zeros(spec.hiddenSize)
+      if scoring(t) {
+        var dy = r.probabilities[t]
+        dy[r.targets[t]] -= 1
+        g.Why.addOuterProduct(dy, r.tops[t])
+        g.by += dy
+        dh = p.Why.transposedTimes(dy)
+      }
       for l in cells.indices.reversed() {
-        let (dx, dPrevious) = cells[l].backStep(
+        let (dx, previous, current) = cells[l].backStep(
           dh, dNext.layers[l], cache: r.caches[t][l], parameters: p.layers[l],
           gradients: &g.layers[l])
-        dNext.layers[l] = dPrevious
+        dNext.layers[l] = previous
+        atSteps[t].layers[l] = current
         if let dx { dh = dx }
       }
       if p.embedding != nil { g.embedding!.addToRow(r.inputs[t], dh) }
     }
-    return (g, dNext)
+    return (g, dNext, atSteps)
   }
 }
 

@@ -86,7 +86,7 @@ public struct LSTMCell: RecurrentCell {
   public func backStep(
     _ dhAbove: Vector, _ dNext: LSTMState, cache k: Cache, parameters p: LSTMLayer,
     gradients grad: inout LSTMLayer
-  ) -> (input: Vector?, state: LSTMState) {
+  ) -> (input: Vector?, previous: LSTMState, current: LSTMState) {
     let dh = dhAbove + dNext.h
     let dc = dNext.c + dh * k.o * k.tanhC.map { 1 - $0 * $0 }
     let dai = dc * k.g * k.i.map { $0 * (1 - $0) }
@@ -110,7 +110,7 @@ public struct LSTMCell: RecurrentCell {
       dhPrevious += p[keyPath: U].transposedTimes(da)
       if dx != nil { dx! += p[keyPath: W].transposedTimes(da) }
     }
-    return (dx, LSTMState(h: dhPrevious, c: dc * k.f))
+    return (dx, LSTMState(h: dhPrevious, c: dc * k.f), LSTMState(h: dh, c: dc))
   }
 }
 

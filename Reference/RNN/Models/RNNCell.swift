@@ -53,12 +53,13 @@ public struct RNNCell: RecurrentCell {
   public func backStep(
     _ dh: Vector, _ dNext: HiddenState, cache: Cache, parameters p: RNNLayer,
     gradients g: inout RNNLayer
-  ) -> (input: Vector?, state: HiddenState) {
-    let draw = cache.h.map { 1 - $0 * $0 } * (dh + dNext.h)
+  ) -> (input: Vector?, previous: HiddenState, current: HiddenState) {
+    let dhTotal = dh + dNext.h
+    let draw = cache.h.map { 1 - $0 * $0 } * dhTotal
     g.bh += draw
     g.Wxh.addOuterProduct(draw, cache.x)
     g.Whh.addOuterProduct(draw, cache.hPrevious)
     let dx: Vector? = if case .vector = cache.x { p.Wxh.transposedTimes(draw) } else { nil }
-    return (dx, HiddenState(h: p.Whh.transposedTimes(draw)))
+    return (dx, HiddenState(h: p.Whh.transposedTimes(draw)), HiddenState(h: dhTotal))
   }
 }

@@ -57,10 +57,11 @@ public protocol RecurrentCell: Sendable {
   )
 
   /// Back through one step. `dh` is ∂L/∂h_t from above (the output layer or the next layer),
-  /// `dNext` is ∂L/∂state_t from step t+1. Adds this step's share of every parameter's gradient
-  /// to `g` and returns ∂L/∂x_t (nil for a one-hot input) and ∂L/∂state_{t−1}.
+  /// `dNext` is what step t+1 passed back. Adds this step's share of every parameter's gradient
+  /// to `g` and returns ∂L/∂x_t (nil for a one-hot input), what to pass back to step t−1, and
+  /// ∂L/∂(this step's state) along every path (what a gradient-flow picture shows).
   func backStep(
     _ dh: Vector, _ dNext: State, cache: Cache, parameters p: Parameters,
     gradients g: inout Parameters
-  ) -> (input: Vector?, state: State)
+  ) -> (input: Vector?, previous: State, current: State)
 }

@@ -1,0 +1,13 @@
+import CourseSupport
+
+/// Task 6 · how often the model names the key of a long-dependency example.
+///
+/// Each example is a `RecallTask` example's indices: "!", the key, the fillers, "?", the key,
+/// a newline. For each, run `lstmForward` from a zero state over the characters up to and
+/// including "?" (all but the last two; any targets will do, say each input's successor in the
+/// example), and take the model's prediction after "?": the index of the largest probability
+/// in the last step's p (`argmax()`). It is right when it equals the key, the second-to-last
+/// index of the example. Return the fraction right.
+public func recallAccuracy(parameters p: LSTMParameters, examples: [[Int]]) -> Double {
+  fatalError("TODO")
+}

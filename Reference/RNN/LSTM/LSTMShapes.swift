@@ -1,0 +1,156 @@
+import CourseSupport
+import Foundation
+
+// ex07's LSTM as the learner writes it (one layer, one-hot input, `LSTMParameters`), computed by
+// the one-layer `CharModel<LSTMCell>`: the LSTM's math exists once, in `LSTMCell`.
+
+extension CharModelParameters where Layer == LSTMLayer {
+  /// The same fourteen tensors, as a one-layer char LSTM's.
+  public init(_ p: LSTMParameters) {
+    var layer = LSTMLayer(inputs: p.vocabularySize, hidden: p.hiddenSize)
+    (layer.Wi, layer.Wf, layer.Wg, layer.Wo) = (p.Wi, p.Wf, p.Wg, p.Wo)
+    (layer.Ui, layer.Uf, layer.Ug, layer.Uo) = (p.Ui, p.Uf, p.Ug, p.Uo)
+    (layer.bi, layer.bf, layer.bg, layer.bo) = (p.bi, p.bf, p.bg, p.bo)
+    self.init(embedding: nil, layers: [layer], Why: p.Why, by: p.by)
+  }
+}
+
+extension LSTMParameters {
+  /// A one-layer, one-hot char LSTM's tensors, as ex07 names them.
+  public init(_ p: CharModelParameters<LSTMLayer>) {
+    require(p.layers.count == 1 && p.embedding == nil, "not a one-layer one-hot LSTM")
+    let l = p.layers[0]
+    self = .zeros(hiddenSize: l.Ui.rows, vocabularySize: l.Wi.cols)
+    (Wi, Wf, Wg, Wo) = (l.Wi, l.Wf, l.Wg, l.Wo)
+    (Ui, Uf, Ug, Uo) = (l.Ui, l.Uf, l.Ug, l.Uo)
+    (bi, bf, bg, bo) = (l.bi, l.bf, l.bg, l.bo)
+    (Why, by) = (p.Why, p.by)
+  }
+}
+
+extension StackState where Layer == LSTMState {
+  init(_ state: LSTMState) { self.init(layers: [state]) }
+}
+
+extension CharModel where Cell == LSTMCell {
+  /// The one-layer one-hot LSTM whose tensors `p` holds.
+  public init(shapedLike p: LSTMParameters) {
+    self.init(vocabularySize: p.vocabularySize, hiddenSize: p.hiddenSize)
+  }
+}
+
+extension CharModel.Record where Cell == LSTMCell {
+  /// What the one-layer char LSTM keeps of a window, from ex07's `LSTMForwardPass`.
+  init(_ pass: LSTMForwardPass) {
+    let caches = pass.steps.indices.map { t in
+      let s = pass.steps[t]
+      return [
+        LSTMCell.Cache(
+          x: .index(pass.inputs[t]), previous: pass.state(before: t), i: s.i, f: s.f, g: s.g,
+          o: s.o, c: s.c, tanhC: s.c.map(tanh))
+      ]
+    }
+    self.init(
+      inputs: pass.inputs, targets: pass.targets, start: StackState(pass.start), caches: caches,
+      tops: pass.steps.map(\.h), probabilities: pass.steps.map(\.p))
+  }
+}
+
+extension Reference {
+  /// ex07's forward pass: every gate, state and distribution of every step, and the loss.
+  public static func lstmForward(
+    inputs: [Int], targets: [Int], start: LSTMState, parameters p: LSTMParameters
+  ) -> LSTMForwardPass {
+    let model = CharModel<LSTMCell>(shapedLike: p)
+    let (loss, r, _) = model.forward(
+      inputs: inputs, targets: targets, from: StackState(start), parameters: .init(p))
+    let steps = r.caches.indices.map { t in
+      let k = r.caches[t][0]
+      return LSTMStep(i: k.i, f: k.f, g: k.g, o: k.o, c: k.c, h: r.tops[t], p: r.probabilities[t])
+    }
+    return LSTMForwardPass(
+      inputs: inputs, targets: targets, start: start, steps: steps, loss: loss)
+  }
+
+  /// ex07's backward pass (see `LSTMCell.backStep` for the formulas).
+  public static func lstmBackward(_ pass: LSTMForwardPass, parameters p: LSTMParameters)
+    -> LSTMBackwardPass
+  {
+    let (g, d) = CharModel<LSTMCell>(shapedLike: p).backward(.init(pass), parameters: .init(p))
+    return LSTMBackwardPass(gradients: LSTMParameters(g), dStart: d.layers[0])
+  }
+
+  /// ∂L_last/∂h_t and ∂L_last/∂c_t for t = 0 … T−1, along every path, where L_last is the loss
+  /// of the last step alone.
+  public static func lstmGradientsThroughTime(
+    _ pass: LSTMForwardPass, parameters p: LSTMParameters
+  ) -> (dh: [Vector], dc: [Vector]) {
+    let states = CharModel<LSTMCell>(shapedLike: p).gradientsThroughTime(
+      .init(pass), parameters: .init(p))
+    return (states.map { $0.layers[0].h }, states.map { $0.layers[0].c })
+  }
+
+  /// A fresh char LSTM as the course starts one (see `LSTMCell.initialParameters`).
+  public static func initialLSTMParameters(
+    vocabularySize: Int, hiddenSize: Int, using rng: inout SeededGenerator
+  ) -> LSTMParameters {
+    LSTMParameters(
+      CharModel<LSTMCell>(vocabularySize: vocabularySize, hiddenSize: hiddenSize)
+        .initialParameters(using: &rng))
+  }
+
+  /// For each unit, the fraction of the steps at which its value was below 0.1 (left) and
+  /// above 0.9 (right). `values[t]` is one gate's vector at step t.
+  public static func saturation(of values: [Vector]) -> Saturation {
+    guard let first = values.first else { return Saturation(left: [], right: []) }
+    let n = Double(values.count)
+    let units = first.indices
+    return Saturation(
+      left: units.map { u in Double(values.count { $0[u] < 0.1 }) / n },
+      right: units.map { u in Double(values.count { $0[u] > 0.9 }) / n })
+  }
+
+  /// The share of `examples` (of a `RecallTask`) whose key the model names when it reads "?":
+  /// each read from a zero state, the prediction the most likely next character.
+  public static func recallAccuracy<M: LanguageModel>(
+    _ model: M, parameters p: M.Parameters, examples: [[Int]]
+  ) -> Double {
+    guard !examples.isEmpty else { return .nan }
+    let right = examples.count { example in
+      var state = model.zeroState()
+      var scores = Vector.zeros(model.vocabularySize)
+      for x in example[...(example.count - 3)] {
+        (state, scores) = model.step(input: x, from: state, parameters: p)
+      }
+      return scores.argmax() == example[example.count - 2]
+    }
+    return Double(right) / Double(examples.count)
+  }
+}
+
+extension Reference {
+  /// A model of `Cell` layers trained on `task`'s examples (seed `seed`): one example per
+  /// iteration, read from a zero state, with the loss of the question's step alone (the only
+  /// character there is to learn), Adam at `learningRate`, gradients clipped at 5.
+  public static func trainRecall<Cell: RecurrentCell>(
+    _ cell: Cell.Type, task: RecallTask, hiddenSize: Int, iterations: Int, learningRate: Double,
+    seed: UInt64, optimizer kind: OptimizerKind = .adam
+  ) -> (model: CharModel<Cell>, parameters: CharModel<Cell>.Parameters) {
+    let model = CharModel<Cell>(
+      vocabularySize: RecallTask.vocabulary.count, hiddenSize: hiddenSize)
+    let examples = task.examples(count: iterations, seed: seed, upTo: true)
+    var p = model.initialParameters(seed: seed)
+    var optimizer = OptimizerState(kind, shapedLike: p)
+    for example in examples {
+      let question = example.count - 3
+      let record = model.forward(
+        inputs: Array(example[...question]), targets: Array(example[1...(question + 1)]),
+        from: model.zeroState(), parameters: p
+      ).record
+      var g = model.backward(record, parameters: p, scoring: { $0 == question }).gradients
+      clip(&g, limit: 5)
+      update(&p, gradients: g, state: &optimizer, learningRate: learningRate)
+    }
+    return (model, p)
+  }
+}

@@ -1,0 +1,150 @@
+import CourseSupport
+import Foundation
+import GraderCore
+import ReferenceRNN
+
+let gatesCommand = Subcommand(
+  "gates",
+  "--checkpoint runs/NAME/checkpoint.json [--text TEXT | --data FILE | --corpus play]\n"
+    + "      [--characters 2000] [--shown 100] [--units 32] [--layer L] [--out DIR]",
+  """
+  lesson ex07: an LSTM's gates while it reads a text: heatmaps of f, i, o and c per unit and
+  character (gates-forget.svg, gates-input.svg, gates-output.svg, gates-cell.svg), how often
+  each unit's gates are saturated (saturation.svg), and the numbers (gates.json). The text is
+  your own, a file, a built-in corpus, or else 2,000 characters the model writes itself
+  """,
+  valued: ["checkpoint", "text", "data", "corpus", "characters", "shown", "units", "layer", "out"],
+  run: gates)
+
+/// One LSTM layer's gates at every step of a text.
+struct GateTrace: Codable {
+  var text: String
+  var layer: Int
+  /// values[gate][unit][step] for the first `shown` steps; gate is f, i, o or c.
+  var shown: [String: [[Double]]]
+  /// Per gate (f, i, o): the fraction of all steps each unit spent below 0.1 and above 0.9.
+  var saturation: [String: SaturationFractions]
+
+  struct SaturationFractions: Codable {
+    var left: [Double]
+    var right: [Double]
+  }
+}
+
+func gates(_ options: CommandLineOptions) throws -> Int32 {
+  guard let path = options.string("checkpoint") else {
+    throw CommandLineOptions.Problem("name the model: --checkpoint runs/NAME/checkpoint.json")
+  }
+  let loaded = try Reference.loadTrainedModel(from: path)
+  guard let lstm = loaded as? ModelCheckpoint<CharModel<LSTMCell>> else {
+    throw CommandLineOptions.Problem(
+      "rnn gates reads an LSTM's gates, and \(path) holds a \(loaded.model.spec.description): train one with rnn train --model lstm"
+    )
+  }
+  let text = try gateText(options, lstm)
+  let layer = try options.int("layer", default: lstm.model.spec.layers)
+  guard layer <= lstm.model.spec.layers else {
+    throw CommandLineOptions.Problem("--layer \(layer): the model has \(lstm.model.spec.layers)")
+  }
+  let trace = gateTrace(
+    lstm, text: text, layer: layer - 1, shown: try options.int("shown", default: 100),
+    units: try options.int("units", default: 32))
+  let folder = options.string("out") ?? URL(fileURLWithPath: path).deletingLastPathComponent().path
+  try writeGatePictures(trace, to: folder)
+  print(
+    "written: \(folder)/gates-forget.svg, gates-input.svg, gates-output.svg, gates-cell.svg, saturation.svg, gates.json"
+  )
+  for gate in ["f", "i", "o"] {
+    let s = trace.saturation[gate]!
+    let mostlyShut = s.left.count { $0 > 0.5 }
+    let mostlyOpen = s.right.count { $0 > 0.5 }
+    print(
+      "\(gateName(gate)) gate: \(mostlyShut) of \(s.left.count) units shut (below 0.1) more than half the time, \(mostlyOpen) open (above 0.9)"
+    )
+  }
+  return 0
+}
+
+/// The text the gates are measured on, as indices the model knows.
+private func gateText(_ options: CommandLineOptions, _ lstm: ModelCheckpoint<CharModel<LSTMCell>>)
+  throws -> [Int]
+{
+  let characters = try options.int("characters", default: 2000)
+  let text: String
+  if let given = options.string("text") {
+    text = given
+  } else if options.string("data") != nil || options.string("corpus") != nil {
+    let corpus = try TrainingText(options, sequenceLength: 1).corpus
+    text = corpus.vocabulary.decode(Array(corpus.validation.prefix(characters)))
+  } else {
+    text = lstm.sampleText(prime: [], count: characters, seed: 1, temperature: 0.8)
+  }
+  guard !text.isEmpty, let indices = lstm.vocabulary.encode(text) else {
+    throw CommandLineOptions.Problem(
+      "the text may use only characters the model was trained on (its vocabulary has \(lstm.vocabulary.count))"
+    )
+  }
+  return indices
+}
+
+private func gateTrace(
+  _ lstm: ModelCheckpoint<CharModel<LSTMCell>>, text: [Int], layer: Int, shown: Int, units: Int
+) -> GateTrace {
+  let record = lstm.model.forward(
+    inputs: text, targets: text.map { _ in 0 }, from: lstm.model.zeroState(),
+    parameters: lstm.parameters
+  ).record
+  let caches = record.caches.map { $0[layer] }
+  let paths: [(String, KeyPath<LSTMCell.Cache, Vector>)] = [
+    ("f", \.f), ("i", \.i), ("o", \.o), ("c", \.c),
+  ]
+  let u = min(units, lstm.model.spec.hiddenSize)
+  var trace = GateTrace(
+    text: lstm.vocabulary.decode(Array(text.prefix(shown))), layer: layer + 1, shown: [:],
+    saturation: [:])
+  for (name, path) in paths {
+    let values = caches.map { $0[keyPath: path] }
+    trace.shown[name] = (0..<u).map { unit in values.prefix(shown).map { $0[unit] } }
+    if name != "c" {
+      let s = Reference.saturation(of: values)
+      trace.saturation[name] = .init(left: s.left, right: s.right)
+    }
+  }
+  return trace
+}
+
+private func gateName(_ gate: String) -> String {
+  ["f": "forget", "i": "input", "o": "output", "c": "cell"][gate]!
+}
+
+private func writeGatePictures(_ trace: GateTrace, to folder: String) throws {
+  let labels = trace.text.unicodeScalars.map { String($0) }
+  let width = max(760, Double(labels.count) * 9 + 150)
+  for gate in ["f", "i", "o", "c"] {
+    let values = trace.shown[gate]!
+    let title =
+      gate == "c"
+      ? "Cell state c of layer \(trace.layer) while reading the text"
+      : "The \(gateName(gate)) gate of layer \(trace.layer) while reading the text (0 shut … 1 open)"
+    try writeAtomically(
+      Heatmap(
+        title: title, xLabel: "character", yLabel: "unit", values: values, columnLabels: labels,
+        range: gate == "c" ? nil : 0...1
+      ).svg(width: width), to: "\(folder)/gates-\(gate == "c" ? "cell" : gateName(gate)).svg")
+  }
+  let series = ["f", "i", "o"].map { gate in
+    let s = trace.saturation[gate]!
+    return LineChart.Series(
+      name: "\(gateName(gate)) gate", points: zip(s.left, s.right).map { (x: $0, y: $1) },
+      style: .dots)
+  }
+  try writeAtomically(
+    LineChart(
+      title: "How often each unit's gates are saturated",
+      xLabel: "fraction of steps below 0.1 (shut)",
+      yLabel: "fraction of steps above 0.9 (open)", series: series,
+      note: "one dot per unit and gate (Karpathy, Johnson and Fei-Fei, 2015)", xRange: 0...1,
+      yRange: 0...1
+    ).svg(width: 560, height: 520), to: folder + "/saturation.svg")
+  try writeAtomically(try json(trace), to: folder + "/gates.json")
+}
