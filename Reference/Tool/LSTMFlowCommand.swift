@@ -99,7 +99,7 @@ private func flow(
 private func writeFlow(_ all: [FlowSeries], to folder: String) throws {
   let files = ["flow-untrained.svg", "flow-memory.svg", "flow-play.svg"]
   print("\nnorm of the gradient, steps back from the loss:")
-  print("  situation                            model        10        25        50")
+  print("  situation                            model        10        25        50        99")
   for (series, file) in zip(all, files) {
     func points(_ values: [Double]) -> [(x: Double, y: Double)] {
       values.enumerated().map { (x: Double($0.offset), y: $0.element) }
@@ -117,7 +117,7 @@ private func writeFlow(_ all: [FlowSeries], to folder: String) throws {
     for (name, values) in [
       ("RNN ‖dh‖", series.rnnH), ("LSTM ‖dh‖", series.lstmH), ("LSTM ‖dc‖", series.lstmC),
     ] {
-      let at = [10, 25, 50].map {
+      let at = [10, 25, 50, 99].map {
         $0 < values.count ? String(format: "%9.1e", values[$0]) : "        –"
       }
       print(
