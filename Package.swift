@@ -23,6 +23,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex04", "ex04-loss-curves"),
   ("Ex05", "ex05-gradient-flow"),
   ("Ex07", "ex07-lstm"),
+  ("Ex08", "ex08-evolution"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the

@@ -66,3 +66,33 @@ public struct LSTMState: TensorSet, Codable {
 
   public var tensors: [TensorSlot<LSTMState>] { [.vector("h", h, \.h), .vector("c", c, \.c)] }
 }
+
+/// One GRU layer (Cho et al., 2014). The gates r (reset) and z (update) and the candidate h̃
+/// each have an input weight Wk (H × D), a recurrent weight Uk (H × H) and a bias bk (H);
+/// listed in PyTorch's gate order (r, z, candidate).
+public struct GRULayer: TensorSet, Codable {
+  public var Wr: Matrix
+  public var Wz: Matrix
+  public var Wh: Matrix
+  public var Ur: Matrix
+  public var Uz: Matrix
+  public var Uh: Matrix
+  public var br: Vector
+  public var bz: Vector
+  public var bh: Vector
+
+  /// All zeros, for `hidden` units reading `inputs` numbers.
+  public init(inputs d: Int, hidden h: Int) {
+    (Wr, Wz, Wh) = (.zeros(h, d), .zeros(h, d), .zeros(h, d))
+    (Ur, Uz, Uh) = (.zeros(h, h), .zeros(h, h), .zeros(h, h))
+    (br, bz, bh) = (.zeros(h), .zeros(h), .zeros(h))
+  }
+
+  public var tensors: [TensorSlot<GRULayer>] {
+    [
+      .matrix("Wr", Wr, \.Wr), .matrix("Wz", Wz, \.Wz), .matrix("Wh", Wh, \.Wh),
+      .matrix("Ur", Ur, \.Ur), .matrix("Uz", Uz, \.Uz), .matrix("Uh", Uh, \.Uh),
+      .vector("br", br, \.br), .vector("bz", bz, \.bz), .vector("bh", bh, \.bh),
+    ]
+  }
+}

@@ -35,6 +35,15 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
     return m
   }
 
+  /// Entries drawn uniformly from [−bound, bound), row by row: bound·(2u − 1) with u uniform.
+  public static func uniform(
+    _ rows: Int, _ cols: Int, bound: Double, using rng: inout SeededGenerator
+  ) -> Matrix {
+    var m = Matrix(rows: rows, cols: cols)
+    for i in m.scalars.indices { m.scalars[i] = bound * (2 * rng.nextUniform() - 1) }
+    return m
+  }
+
   public var shape: (rows: Int, cols: Int) { (rows, cols) }
 
   public subscript(r: Int, c: Int) -> Double {

@@ -57,14 +57,6 @@ let hyperparametersCommand = Subcommand(
   return 0
 }
 
-private func trainedHistory<M: LanguageModel>(
-  _ model: M, _ corpus: Corpus, _ hp: Hyperparameters, iterations: Int, optimizer: OptimizerKind
-) -> LossHistory {
-  Reference.train(
-    model, corpus: corpus, hyperparameters: hp, iterations: iterations, optimizer: optimizer
-  ).history
-}
-
 /// The mean loss per character over the last 50 iterations. (min-char-rnn's smoothed loss
 /// forgets its starting value too slowly to compare short runs.)
 func recentLossPerCharacter(_ history: LossHistory, sequenceLength: Int) -> Double {

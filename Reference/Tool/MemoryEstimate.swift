@@ -9,7 +9,7 @@ func estimatedBytes(_ spec: ModelSpec, sequenceLength: Int, batch: Int, optimize
   -> Double
 {
   let (v, h, l) = (Double(spec.vocabularySize), Double(spec.hiddenSize), Double(spec.layers))
-  let gates = spec.kind == .lstm ? 4.0 : 1.0
+  let gates = Double(spec.kind.blocks)
   let input = Double(spec.embedding ?? spec.vocabularySize)
   let parameters =
     gates * (h * input + (l - 1) * h * h + l * h * h + l * h) + v * h + v

@@ -117,3 +117,12 @@ func makeTrainer<M: LanguageModel>(
   }
   return ReferenceTrainer(model, run, hp)
 }
+
+/// The reference loop on `model` for `iterations`, from a fresh start: its history.
+func trainedHistory<M: LanguageModel>(
+  _ model: M, _ corpus: Corpus, _ hp: Hyperparameters, iterations: Int, optimizer: OptimizerKind
+) -> LossHistory {
+  Reference.train(
+    model, corpus: corpus, hyperparameters: hp, iterations: iterations, optimizer: optimizer
+  ).history
+}

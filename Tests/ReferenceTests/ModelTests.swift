@@ -54,6 +54,12 @@ import Testing
 
   /// H = 1, V = 2, reading character 1 from h = 0.5, c = −0.25. The expected values were
   /// computed from the formulas with Python's math module.
+  @Test("a GRU's gradients pass the check: one layer, two layers with an embedding")
+  func gruGradients() {
+    expectGradientsPass(GRUCell.self, layers: 1, embedding: nil)
+    expectGradientsPass(GRUCell.self, layers: 2, embedding: 3)
+  }
+
   @Test("one LSTM step equals the formulas worked out by hand")
   func lstmStepByHand() {
     var p = LSTMLayer(inputs: 2, hidden: 1)

@@ -107,6 +107,19 @@ import Testing
       #expect(
         FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
     }
+    let evolution = try commands.run(
+      [
+        "evolution", "--iters", "20", "--seeds", "1", "--budget", "3000", "--characters", "5000",
+        "--out", "evolution",
+      ], in: dir)
+    #expect(evolution.ending == .exited(0), "\(evolution.standardError)")
+    for model in ["one-hot RNN", "embedding RNN (E = 16)", "GRU (E = 16)", "LSTM (E = 16)"] {
+      #expect(evolution.standardOutput.contains("| \(model) | "), "\(model) missing from the table")
+    }
+    for file in ["evolution/table.md", "evolution/results.csv", "evolution/validation.svg"] {
+      #expect(
+        FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
+    }
     let bad = try commands.run(["long-dependency", "--distances", "5,x"], in: dir)
     #expect(
       bad.ending == .exited(2) && bad.standardError.contains("--distances needs whole numbers"))
@@ -114,6 +127,28 @@ import Testing
 
   struct RecallRow: Decodable {
     let accuracy: Double
+  }
+
+  @Test("rnn train --model gru with an embedding and two layers trains and samples")
+  func gruRun() throws {
+    let dir = try commands.folder()
+    let train = try commands.run(
+      [
+        "train", "--model", "gru", "--embedding", "8", "--layers", "2", "--iters", "30", "--out",
+        "gru",
+      ]
+        + commands.small, in: dir)
+    #expect(train.ending == .exited(0), "\(train.standardError)")
+    #expect(
+      train.standardOutput.contains("training GRU, 2 layers of 12, embedding 8"),
+      "\(train.standardOutput)")
+    let sample = try commands.run(
+      [
+        "sample", "--checkpoint", dir.appendingPathComponent("gru/checkpoint.json").path, "--count",
+        "20",
+      ],
+      in: dir)
+    #expect(sample.ending == .exited(0), "\(sample.standardError)")
   }
 
   @Test("a resumed LSTM run follows the same losses as one that never stopped")

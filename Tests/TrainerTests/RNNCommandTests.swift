@@ -124,7 +124,7 @@ import Testing
       (["frobnicate"], "unknown command"),
       (["train", "--batch", "4", "--resume"], "--batch works for --model rnn, without --resume"),
       (["train", "--iters", "5", "--epochs", "1"], "give --iters or --epochs, not both"),
-      (["train", "--model", "transformer"], "--model must be one of rnn, lstm"),
+      (["train", "--model", "transformer"], "--model must be one of rnn, gru, lstm"),
       (
         ["train", "--resume", "--out", "nothing-here"],
         "there is no run to continue in nothing-here"

@@ -50,10 +50,7 @@ public struct LSTMCell: RecurrentCell {
   }
 
   public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
-    let k = 1 / Double(hiddenSize).squareRoot()
-    var m = Matrix(rows: rows, cols: cols)
-    for n in m.scalars.indices { m.scalars[n] = k * (2 * rng.nextUniform() - 1) }
-    return m
+    .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
   }
 
   public func zeroState() -> LSTMState { .zeros(hiddenSize) }

@@ -2,12 +2,23 @@ import CourseSupport
 
 /// The kinds of recurrent layer a model can be made of.
 public enum ModelKind: String, CaseIterable, Codable, Sendable {
-  case rnn, lstm
+  case rnn, gru, lstm
 
   public var title: String {
     switch self {
     case .rnn: "vanilla RNN"
+    case .gru: "GRU"
     case .lstm: "LSTM"
+    }
+  }
+
+  /// How many weight blocks of a vanilla RNN's size a layer of this kind holds (its gates and
+  /// candidate).
+  public var blocks: Int {
+    switch self {
+    case .rnn: 1
+    case .gru: 3
+    case .lstm: 4
     }
   }
 }
@@ -44,6 +55,7 @@ public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
   public func makeModel() -> any LanguageModel {
     switch kind {
     case .rnn: CharModel<RNNCell>(self)
+    case .gru: CharModel<GRUCell>(self)
     case .lstm: CharModel<LSTMCell>(self)
     }
   }
