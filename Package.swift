@@ -24,6 +24,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex05", "ex05-gradient-flow"),
   ("Ex07", "ex07-lstm"),
   ("Ex08", "ex08-evolution"),
+  ("Ex09", "ex09-deep-bidirectional"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the

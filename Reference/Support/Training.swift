@@ -55,6 +55,9 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
   /// Stop when this many validation losses in a row have not beaten the best before them;
   /// nil never stops early.
   public var patience: Int?
+  /// Step decay: the rate is multiplied by this every `decayEvery` iterations; nil keeps it.
+  public var learningRateDecay: Double?
+  public var decayEvery: Int?
 
   public init(
     hiddenSize: Int = 100, sequenceLength: Int = 25, learningRate: Double = 0.1,
@@ -67,6 +70,16 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
     self.seed = seed
     self.validationEvery = validationEvery
     self.patience = patience
+  }
+
+  /// The learning rate for the iteration after `iteration` done: lr · decay^⌊iteration/every⌋.
+  public func learningRate(after iteration: Int) -> Double {
+    guard let decay = learningRateDecay, let every = decayEvery, every > 0 else {
+      return learningRate
+    }
+    var rate = learningRate
+    for _ in 0..<(iteration / every) { rate *= decay }
+    return rate
   }
 }
 

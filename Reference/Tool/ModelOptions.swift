@@ -6,7 +6,9 @@ import ReferenceRNN
 /// it learns (`--optimizer`, `--lr`): the options `train`, `temperatures` and `hyperparameters`
 /// share.
 struct ModelOptions {
-  static let valued: Set<String> = ["model", "hidden", "layers", "embedding", "optimizer", "lr"]
+  static let valued: Set<String> = [
+    "model", "hidden", "layers", "embedding", "optimizer", "lr", "dropout",
+  ]
 
   let kind: ModelKind
   let hiddenSize: Int
@@ -14,6 +16,7 @@ struct ModelOptions {
   let embedding: Int?
   let optimizer: OptimizerKind
   let learningRate: Double
+  let dropout: Double?
 
   init(_ options: CommandLineOptions, hiddenDefault: Int = 100) throws {
     kind = try options.choice("model", default: ModelKind.rnn)
@@ -23,11 +26,12 @@ struct ModelOptions {
     // Adagrad at 0.1 is min-char-rnn's; an LSTM learns faster with Adam (the usual 2e-3).
     optimizer = try options.choice("optimizer", default: kind == .rnn ? .adagrad : .adam)
     learningRate = try options.positive("lr", default: optimizer == .adagrad ? 0.1 : 2e-3)
+    dropout = options.string("dropout") == nil ? nil : try options.fraction("dropout", default: 0)
   }
 
   func spec(vocabularySize: Int) -> ModelSpec {
     ModelSpec(
       kind: kind, vocabularySize: vocabularySize, hiddenSize: hiddenSize, layers: layers,
-      embedding: embedding)
+      embedding: embedding, dropout: dropout)
   }
 }

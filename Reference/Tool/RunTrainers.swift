@@ -42,7 +42,8 @@ final class ReferenceTrainer<M: LanguageModel>: RunTrainer {
   func step(_ data: [Int]) -> Double {
     Reference.trainingStep(
       model, &run, data: data, sequenceLength: hyperparameters.sequenceLength,
-      learningRate: hyperparameters.learningRate, clipLimit: hyperparameters.clipLimit)
+      learningRate: hyperparameters.learningRate(after: run.iteration),
+      clipLimit: hyperparameters.clipLimit)
   }
 }
 
@@ -63,8 +64,10 @@ extension MinCharTrainer {
 /// The fast kernels (Reference/FastKernels), which follow the reference to rounding.
 final class FastRNNTrainer: MinCharTrainer {
   let fast: FastTrainer
+  let hyperparameters: Hyperparameters
 
   init(_ run: RunState<CharModel<RNNCell>>, _ hp: Hyperparameters, batch: Int) {
+    hyperparameters = hp
     let state = run.trainingState!
     fast =
       batch == 1
@@ -80,7 +83,10 @@ final class FastRNNTrainer: MinCharTrainer {
   var parameters: CharModelParameters<RNNLayer> { .init(fast.parameters) }
   var iteration: Int { fast.iteration }
   var smoothLoss: Double { fast.smoothLoss }
-  func step(_ data: [Int]) -> Double { fast.step(data) }
+  func step(_ data: [Int]) -> Double {
+    fast.learningRate = hyperparameters.learningRate(after: fast.iteration)
+    return fast.step(data)
+  }
 }
 
 /// min-char-rnn's loop through a learner's ex01 functions, at the speed of their code.
@@ -98,17 +104,19 @@ final class FunctionsTrainer: MinCharTrainer {
   func step(_ data: [Int]) -> Double {
     Reference.trainingStep(
       &trainingState, data: data, sequenceLength: hyperparameters.sequenceLength,
-      learningRate: hyperparameters.learningRate, clipLimit: hyperparameters.clipLimit,
-      functions: functions)
+      learningRate: hyperparameters.learningRate(after: trainingState.iteration),
+      clipLimit: hyperparameters.clipLimit, functions: functions)
   }
 }
 
 /// The fastest trainer for this model: the fast kernels for a one-layer one-hot RNN trained by
-/// Adagrad (or the learner's functions, `mine`), the reference loop otherwise.
+/// Adagrad without dropout (or the learner's functions, `mine`), the reference loop otherwise.
 func makeTrainer<M: LanguageModel>(
   _ model: M, _ run: RunState<M>, _ hp: Hyperparameters, batch: Int = 1, mine: Bool = false
 ) -> any RunTrainer<M> {
-  if let rnn = run as? RunState<CharModel<RNNCell>>, let state = rnn.trainingState {
+  if let rnn = run as? RunState<CharModel<RNNCell>>, let state = rnn.trainingState,
+    (model.spec.dropout ?? 0) == 0
+  {
     // M is CharModel<RNNCell> here: the casts below cannot fail.
     if mine {
       return FunctionsTrainer(state, hp, functions: learnerFunctions) as! any RunTrainer<M>

@@ -11,15 +11,18 @@ let trainCommand = Subcommand(
   "[--data FILE | --corpus play|code|wiki] [--model rnn|lstm] [--hidden 100] [--layers 1]\n"
     + "      [--embedding E] [--seq 25] [--optimizer adagrad|adam] [--lr 0.1 (adam: 0.002)]\n"
     + "      [--iters 5000 | --epochs N] [--seed 1] [--out runs/NAME] [--resume | --force] [--mine]\n"
-    + "      [--validate-every 1000] [--sample-every 1000] [--batch B] [--no-clip]",
+    + "      [--validate-every 1000] [--sample-every 1000] [--batch B] [--no-clip]\n"
+    + "      [--dropout p] [--lr-decay 0.5 --decay-every 1000]",
   """
   train a model (the fast kernels for a vanilla RNN, the reference for the others, your own ex01
   with --mine); the run folder gets checkpoint.json, losses.json, samples.json, summary.json and
-  loss.svg; Ctrl-C stops after saving, --resume continues
+  loss.svg; Ctrl-C stops after saving, --resume continues. --dropout p drops each layer's output
+  while training (never the recurrent connection); --lr-decay d multiplies the rate by d every
+  --decay-every iterations
   """,
   valued: ModelOptions.valued.union([
     "data", "corpus", "characters", "seq", "iters", "epochs", "seed", "out", "validate-every",
-    "sample-every", "batch",
+    "sample-every", "batch", "lr-decay", "decay-every",
   ]),
   flags: ["resume", "force", "mine", "no-clip"], run: train)
 
@@ -42,19 +45,24 @@ struct TrainSettings {
       seed: UInt64(try options.int("seed", default: 1, minimum: 0)),
       validationEvery: try options.int("validate-every", default: 1000))
     if options.has("no-clip") { hyperparameters.clipLimit = nil }
+    if options.string("lr-decay") != nil {
+      hyperparameters.learningRateDecay = try options.positive("lr-decay", default: 1)
+      hyperparameters.decayEvery = try options.int("decay-every", default: 1000)
+    }
     sampleEvery = try options.int("sample-every", default: 1000)
     batch = try options.int("batch", default: 1)
     mine = options.has("mine")
-    if batch > 1 && (options.has("resume") || mine || model.kind != .rnn) {
-      throw CommandLineOptions.Problem(
-        "--batch works for --model rnn, without --resume or --mine: use --batch 1")
-    }
     let plainRNN =
       model.kind == .rnn && model.layers == 1 && model.embedding == nil
-      && model.optimizer == .adagrad
+      && model.optimizer == .adagrad && (model.dropout ?? 0) == 0
+    if batch > 1 && (options.has("resume") || mine || !plainRNN) {
+      throw CommandLineOptions.Problem(
+        "--batch works for --model rnn (one layer, one-hot, Adagrad, no dropout), without --resume or --mine: use --batch 1"
+      )
+    }
     if mine && !plainRNN {
       throw CommandLineOptions.Problem(
-        "--mine trains your ex01 RNN: one layer, one-hot input, Adagrad (drop --model, --layers, --embedding and --optimizer)"
+        "--mine trains your ex01 RNN: one layer, one-hot input, Adagrad, no dropout (drop --model, --layers, --embedding, --optimizer and --dropout)"
       )
     }
     if options.string("iters") != nil && options.string("epochs") != nil {

@@ -10,7 +10,7 @@ let tool = CommandLineTool(
   commands: [
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
     diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
-    longDependencyCommand, evolutionCommand, benchCommand,
+    longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, benchCommand,
     corpusCommand,
   ])
 

@@ -120,6 +120,25 @@ import Testing
       #expect(
         FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
     }
+    let depth = try commands.run(
+      [
+        "depth", "--iters", "20", "--seeds", "1", "--budget", "3000", "--characters", "5000",
+        "--out", "depth",
+      ], in: dir)
+    #expect(depth.ending == .exited(0), "\(depth.standardError)")
+    #expect(depth.standardOutput.contains("| 2 layers, dropout 0.25 | "), "\(depth.standardOutput)")
+    let tagger = try commands.run(
+      [
+        "tagger", "--iters", "20", "--seeds", "1", "--hidden", "4", "--characters", "3000", "--out",
+        "tagger",
+      ],
+      in: dir)
+    #expect(tagger.ending == .exited(0), "\(tagger.standardError)")
+    #expect(tagger.standardOutput.contains("| both ways | "), "\(tagger.standardOutput)")
+    for file in ["depth/validation.svg", "tagger/accuracy.svg", "tagger/results.json"] {
+      #expect(
+        FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "\(file)")
+    }
     let bad = try commands.run(["long-dependency", "--distances", "5,x"], in: dir)
     #expect(
       bad.ending == .exited(2) && bad.standardError.contains("--distances needs whole numbers"))

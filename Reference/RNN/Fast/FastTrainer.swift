@@ -29,7 +29,8 @@ public final class FastTrainer {
   public let vocabulary: Int
   public let sequenceLength: Int
   public let batch: Int
-  public let learningRate: Double
+  /// The rate of the next update (a schedule may change it between iterations).
+  public var learningRate: Double
   public let clipLimit: Double?
   public let kernels: any Kernels.Type
   public private(set) var iteration = 0

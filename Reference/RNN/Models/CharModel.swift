@@ -43,6 +43,8 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     public let tops: [Vector]
     /// p_t = softmax(y_t).
     public let probabilities: [Vector]
+    /// masks[t][l]: the dropout factors on layer l's output at step t, when trained with dropout.
+    public var masks: [[Vector]]? = nil
   }
 
   public func zeroParameters() -> Parameters {
@@ -72,20 +74,25 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
 
   /// One character through every layer, bottom to top: the one recurrence that training,
   /// sampling and scoring all use.
-  func advance(_ c: Int, from state: State, parameters p: Parameters) -> (
-    state: State, caches: [Cell.Cache], top: Vector
-  ) {
+  /// `dropping` turns each layer's h into what the layer above (or the output layer) reads:
+  /// the identity, or a dropout mask during training. The state carried in time is never masked.
+  func advance(
+    _ c: Int, from state: State, parameters p: Parameters,
+    dropping: (_ layer: Int, _ h: Vector) -> Vector = { $1 }
+  ) -> (state: State, caches: [Cell.Cache], top: Vector) {
     var next = state
     var x = p.embedding.map { LayerInput.vector($0.row(c)) } ?? .index(c)
     var caches: [Cell.Cache] = []
     caches.reserveCapacity(cells.count)
+    var output = Vector.zeros(0)
     for l in cells.indices {
       let (s, cache) = cells[l].step(x, from: state.layers[l], parameters: p.layers[l])
       next.layers[l] = s
       caches.append(cache)
-      x = .vector(cells[l].output(of: s))
+      output = dropping(l, cells[l].output(of: s))
+      x = .vector(output)
     }
-    return (next, caches, hidden(of: next))
+    return (next, caches, output)
   }
 
   public func step(input: Int, from state: State, parameters p: Parameters) -> (
@@ -98,13 +105,41 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
   public func forward(inputs: [Int], targets: [Int], from start: State, parameters p: Parameters)
     -> (loss: Double, record: Record, last: State)
   {
+    forward(inputs: inputs, targets: targets, from: start, parameters: p, masks: nil)
+  }
+
+  /// Training's forward pass: with `spec.dropout` above 0, each layer's output is dropped out
+  /// (Zaremba, Sutskever and Vinyals, 2014: between layers and before the output layer, never on
+  /// the recurrent connection), the masks drawn from `noise` and kept for backward.
+  public func forward(
+    inputs: [Int], targets: [Int], from start: State, parameters p: Parameters,
+    noise: inout SeededGenerator
+  ) -> (loss: Double, record: Record, last: State) {
+    guard let rate = spec.dropout, rate > 0 else {
+      return forward(inputs: inputs, targets: targets, from: start, parameters: p)
+    }
+    let ones = Vector(count: spec.hiddenSize, repeating: 1)
+    var masks: [[Vector]] = []
+    for _ in inputs.indices {
+      masks.append(
+        cells.indices.map { _ in Reference.dropout(ones, rate: rate, using: &noise).mask })
+    }
+    return forward(inputs: inputs, targets: targets, from: start, parameters: p, masks: masks)
+  }
+
+  /// `masks[t][l]`, when given, multiplies layer l's output at step t.
+  private func forward(
+    inputs: [Int], targets: [Int], from start: State, parameters p: Parameters, masks: [[Vector]]?
+  ) -> (loss: Double, record: Record, last: State) {
     var state = start
     var caches: [[Cell.Cache]] = []
     var tops: [Vector] = []
     var probabilities: [Vector] = []
     var loss = 0.0
     for t in inputs.indices {
-      let (next, stepCaches, top) = advance(inputs[t], from: state, parameters: p)
+      let (next, stepCaches, top) = advance(
+        inputs[t], from: state, parameters: p, dropping: { l, h in masks.map { h * $0[t][l] } ?? h }
+      )
       let probability = Reference.softmax(p.Why * top + p.by)
       loss += -log(probability[targets[t]])
       state = next
@@ -114,7 +149,7 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     }
     let record = Record(
       inputs: inputs, targets: targets, start: start, caches: caches, tops: tops,
-      probabilities: probabilities)
+      probabilities: probabilities, masks: masks)
     return (loss, record, state)
   }
 
@@ -162,6 +197,7 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
         dh = p.Why.transposedTimes(dy)
       }
       for l in cells.indices.reversed() {
+        if let masks = r.masks { dh = dh * masks[t][l] }
         let (dx, previous, current) = cells[l].backStep(
           dh, dNext.layers[l], cache: r.caches[t][l], parameters: p.layers[l],
           gradients: &g.layers[l])

@@ -25,6 +25,12 @@ public protocol TrainableModel: Sendable {
   )
   /// ∂L/∂(every parameter) and ∂L/∂(the state the window started from).
   func backward(_ record: Record, parameters: Parameters) -> (gradients: Parameters, dState: State)
+
+  /// The forward pass of training, which may draw from `noise` (dropout's masks).
+  func forward(
+    inputs: [Int], targets: [Int], from state: State, parameters: Parameters,
+    noise: inout SeededGenerator
+  ) -> (loss: Double, record: Record, last: State)
 }
 
 /// A character-level model: it reads characters one at a time, carries a state, and scores the
@@ -42,6 +48,14 @@ public protocol LanguageModel: TrainableModel {
 
 extension TrainableModel {
   public var vocabularySize: Int { spec.vocabularySize }
+
+  /// A model without randomness in training reads as it always does.
+  public func forward(
+    inputs: [Int], targets: [Int], from state: State, parameters: Parameters,
+    noise: inout SeededGenerator
+  ) -> (loss: Double, record: Record, last: State) {
+    forward(inputs: inputs, targets: targets, from: state, parameters: parameters)
+  }
 
   /// A fresh model from a seed.
   public func initialParameters(seed: UInt64) -> Parameters {

@@ -32,15 +32,19 @@ public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
   public var layers: Int
   /// The size E of a learned embedding of the input characters; nil reads them one-hot.
   public var embedding: Int?
+  /// The dropout rate on each layer's output while training; nil (or 0) for none.
+  public var dropout: Double?
 
   public init(
-    kind: ModelKind, vocabularySize: Int, hiddenSize: Int, layers: Int = 1, embedding: Int? = nil
+    kind: ModelKind, vocabularySize: Int, hiddenSize: Int, layers: Int = 1, embedding: Int? = nil,
+    dropout: Double? = nil
   ) {
     self.kind = kind
     self.vocabularySize = vocabularySize
     self.hiddenSize = hiddenSize
     self.layers = layers
     self.embedding = embedding
+    self.dropout = dropout
   }
 
   /// "LSTM, 2 layers of 128, embedding 16, V = 65"
@@ -48,6 +52,7 @@ public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
     var text =
       "\(kind.title), " + (layers == 1 ? "H = \(hiddenSize)" : "\(layers) layers of \(hiddenSize)")
     if let embedding { text += ", embedding \(embedding)" }
+    if let dropout, dropout > 0 { text += ", dropout \(dropout)" }
     return text + ", V = \(vocabularySize)"
   }
 

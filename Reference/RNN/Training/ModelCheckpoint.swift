@@ -59,6 +59,7 @@ struct StoredCheckpoint: Codable {
     var position: Int
     var iteration: Int
     var smoothLoss: Double
+    var noise: SeededGenerator?
   }
 }
 
@@ -70,7 +71,8 @@ extension Reference {
       parameters: c.run.parameters.stored(), optimizer: c.run.optimizer.kind,
       memory: c.run.optimizer.memory.stored(), momentum: c.run.optimizer.momentum?.stored(),
       updates: c.run.optimizer.updates, carried: c.run.carried.stored(), hPrev: nil,
-      position: c.run.position, iteration: c.run.iteration, smoothLoss: c.run.smoothLoss)
+      position: c.run.position, iteration: c.run.iteration, smoothLoss: c.run.smoothLoss,
+      noise: c.run.noise)
     let stored = StoredCheckpoint(
       model: c.model.spec, vocabulary: c.vocabulary, hyperparameters: c.hyperparameters,
       state: run, history: c.history)
@@ -154,7 +156,8 @@ extension Reference {
         kind: kind, memory: try shapes.replacing(with: s.state.memory, what: "the optimizer state"),
         momentum: momentum, updates: s.state.updates ?? s.state.iteration),
       carried: try model.zeroState().replacing(with: carried, what: "the carried state"),
-      position: s.state.position, iteration: s.state.iteration, smoothLoss: s.state.smoothLoss)
+      position: s.state.position, iteration: s.state.iteration, smoothLoss: s.state.smoothLoss,
+      noise: s.state.noise ?? SeededGenerator(seed: 0))
     return ModelCheckpoint(
       model: model, vocabulary: s.vocabulary, hyperparameters: s.hyperparameters, run: run,
       history: s.history)

@@ -13,10 +13,13 @@ public struct RunState<M: TrainableModel>: Sendable {
   public var iteration: Int
   /// 0.999·smooth + 0.001·loss, min-char-rnn's smoothed loss.
   public var smoothLoss: Double
+  /// What training draws its randomness from (dropout's masks), saved so a resumed run draws
+  /// what an uninterrupted one would.
+  public var noise: SeededGenerator
 
   public init(
     parameters: M.Parameters, optimizer: OptimizerState<M.Parameters>, carried: M.State,
-    position: Int, iteration: Int, smoothLoss: Double
+    position: Int, iteration: Int, smoothLoss: Double, noise: SeededGenerator = .init(seed: 0)
   ) {
     self.parameters = parameters
     self.optimizer = optimizer
@@ -24,6 +27,7 @@ public struct RunState<M: TrainableModel>: Sendable {
     self.position = position
     self.iteration = iteration
     self.smoothLoss = smoothLoss
+    self.noise = noise
   }
 
   /// A fresh run of `model`: weights from the seed, zero state and memory, and the smoothed
@@ -35,7 +39,8 @@ public struct RunState<M: TrainableModel>: Sendable {
     self.init(
       parameters: p, optimizer: OptimizerState(optimizer, shapedLike: p),
       carried: model.zeroState(), position: 0, iteration: 0,
-      smoothLoss: -log(1 / Double(model.vocabularySize)) * Double(sequenceLength))
+      smoothLoss: -log(1 / Double(model.vocabularySize)) * Double(sequenceLength),
+      noise: SeededGenerator(seed: seed ^ 0xD20F_0A7))
   }
 }
 

@@ -18,7 +18,8 @@ extension Reference {
     let inputs = Array(data[s.position..<(s.position + T)])
     let targets = Array(data[(s.position + 1)..<(s.position + T + 1)])
     let (loss, record, last) = model.forward(
-      inputs: inputs, targets: targets, from: s.carried, parameters: s.parameters)
+      inputs: inputs, targets: targets, from: s.carried, parameters: s.parameters,
+      noise: &s.noise)
     var gradients = model.backward(record, parameters: s.parameters).gradients
     if let clipLimit { rule.clip(&gradients, clipLimit) }
     rule.update(&s.parameters, gradients, &s.optimizer, learningRate)
@@ -67,7 +68,7 @@ extension Reference {
     while state.iteration < iterations {
       let loss = trainingStep(
         model, &state, data: corpus.training, sequenceLength: hp.sequenceLength,
-        learningRate: hp.learningRate, clipLimit: hp.clipLimit, rule: rule)
+        learningRate: hp.learningRate(after: state.iteration), clipLimit: hp.clipLimit, rule: rule)
       history.loss.append(loss)
       history.smoothLoss.append(state.smoothLoss)
       if state.iteration % hp.validationEvery == 0 {
