@@ -60,6 +60,33 @@ import Testing
     expectGradientsPass(GRUCell.self, layers: 2, embedding: 3)
   }
 
+  /// With dropout the loss depends on the masks; drawn from the same generator state, they are
+  /// the same at every point the check evaluates, and the gradient must account for them.
+  @Test("with dropout between two layers, the gradients still pass the check")
+  func dropoutGradients() {
+    let (plain, p, s) = Self.problem(LSTMCell.self, layers: 2, embedding: 3)
+    var spec = plain.spec
+    spec.dropout = 0.3
+    let model = CharModel<LSTMCell>(spec)
+    func pass(_ p: CharModel<LSTMCell>.Parameters, _ s: CharModel<LSTMCell>.State) -> (
+      loss: Double, record: CharModel<LSTMCell>.Record, last: CharModel<LSTMCell>.State
+    ) {
+      var noise = SeededGenerator(seed: 5)
+      return model.forward(
+        inputs: Self.inputs, targets: Self.targets, from: s, parameters: p, noise: &noise)
+    }
+    let masks = pass(p, s).record.masks ?? []
+    #expect(masks.joined().contains { $0.scalars.contains(0) }, "some numbers are dropped")
+    #expect(
+      pass(p, s).loss
+        != model.forward(inputs: Self.inputs, targets: Self.targets, from: s, parameters: p).loss)
+    let (g, ds) = model.backward(pass(p, s).record, parameters: p)
+    let report = checkGradients(parameters: p, state: s, gradients: g, dState: ds) {
+      pass($0, $1).loss
+    }
+    #expect(report.passes(tolerance: 1e-7), "\(report)")
+  }
+
   @Test("one LSTM step equals the formulas worked out by hand")
   func lstmStepByHand() {
     var p = LSTMLayer(inputs: 2, hidden: 1)
