@@ -22,6 +22,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex03", "ex03-your-own-dataset"),
   ("Ex04", "ex04-loss-curves"),
   ("Ex05", "ex05-gradient-flow"),
+  ("Ex06", "ex06-who-wrote-this"),
   ("Ex07", "ex07-lstm"),
   ("Ex08", "ex08-evolution"),
   ("Ex09", "ex09-deep-bidirectional"),
@@ -37,8 +38,9 @@ let learnerDependencies: [Target.Dependency] = ["CourseSupport", "GradientCheck"
 // after checking that the CPU has it. The baseline x86-64 target has 2-wide vectors and no
 // fused multiply-add: half of what any x86-64 CPU since 2013 can do. On arm64 the baseline
 // already has NEON, and both modules are the same. Without errno, a square root is one
-// instruction and loops of them vectorise (Linux's sqrt otherwise checks for negatives).
-let kernelFlags = ["-Xcc", "-fno-math-errno"]
+// instruction and loops of them vectorise (Linux's sqrt otherwise checks for negatives). Like
+// the reference, the kernels are optimized in debug builds too (see `optimized` below).
+let kernelFlags = ["-O", "-Xcc", "-fno-math-errno"]
 #if arch(x86_64)
   let wideKernelFlags = kernelFlags + ["-target-cpu", "haswell"]
 #else

@@ -8,21 +8,30 @@ public enum BuiltInCorpus: String, CaseIterable, Sendable, Codable {
   /// At least `characters` characters (it stops at the end of a unit: a speech, a function, a
   /// paragraph), the same for the same seed on every platform.
   public func text(characters: Int, seed: UInt64 = 1) -> String {
-    var rng = SeededGenerator(seed: seed)
-    var out = ""
-    var count = 0  // out.unicodeScalars.count, kept rather than recounted (that is O(n) each)
-    while count < characters {
-      let unit: String
+    generatedText(characters: characters, seed: seed) { rng, first in
       switch self {
-      case .play: unit = Play.unit(&rng, first: out.isEmpty)
-      case .code: unit = Code.unit(&rng)
-      case .wiki: unit = Wiki.unit(&rng, first: out.isEmpty)
+      case .play: Play.unit(&rng, first: first)
+      case .code: Code.unit(&rng)
+      case .wiki: Wiki.unit(&rng, first: first)
       }
-      out += unit
-      count += unit.unicodeScalars.count
     }
-    return out
   }
+}
+
+/// Units from `unit` (told whether it is the first) until there are at least `characters`
+/// characters: the one loop every built-in text is written by.
+func generatedText(
+  characters: Int, seed: UInt64, unit: (inout SeededGenerator, _ first: Bool) -> String
+) -> String {
+  var rng = SeededGenerator(seed: seed)
+  var out = ""
+  var count = 0  // out.unicodeScalars.count, kept rather than recounted (that is O(n) each)
+  while count < characters {
+    let next = unit(&rng, out.isEmpty)
+    out += next
+    count += next.unicodeScalars.count
+  }
+  return out
 }
 
 extension SeededGenerator {

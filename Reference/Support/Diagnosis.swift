@@ -18,7 +18,8 @@ public enum Diagnosis: String, CaseIterable, Sendable, Codable {
     case .healthy: "falls, then flattens: keep going, or try a bigger model"
     case .plateau: "stopped falling early: raise the learning rate, or add hidden units"
     case .spikes: "sudden jumps: exploding gradients; clip them (±5) or lower the rate"
-    case .oscillation: "swings without settling: lower the learning rate, or let it decay (--lr-decay 0.5)"
+    case .oscillation:
+      "swings without settling: lower the learning rate, or let it decay (--lr-decay 0.5)"
     case .overfitting:
       "validation rises while training falls: more data, a smaller model, dropout (--dropout 0.5), or stop earlier"
     case .diverged: "NaN or ∞: lower the learning rate and keep clipping on"

@@ -146,27 +146,63 @@ public struct LineChart: Sendable {
         )
       }
     }
-    // The legend on a white panel of its own, so no line runs through its words.
-    let legendWidth = 40 + 6.2 * Double(series.map(\.name.count).max() ?? 0)
-    let legendX = left + plotW - legendWidth - 6
-    out.append(
-      "<rect class=\"legend-panel\" x=\"\(n(legendX))\" y=\"\(n(top + 4))\" width=\"\(n(legendWidth))\" height=\"\(n(Double(series.count) * 16 + 8))\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#ccc\"/>"
-    )
-    for (i, s) in series.enumerated() {
+    let drawn = series.flatMap { s in
+      let points = s.points.filter { $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0) }
+        .map { (x: px($0.x), y: py($0.y)) }
+      return s.style == .dots ? points : Self.alongLines(points)
+    }
+    out += legend(left: left, top: top, plotW: plotW, plotH: plotH, avoiding: drawn)
+    out.append("</svg>")
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The legend on a white panel of its own, so no line runs through its words, in the top
+  /// right corner unless more of the data is drawn there than in the bottom right. A series
+  /// without a name (the dots on a named line, say) has no entry.
+  func legend(
+    left: Double, top: Double, plotW: Double, plotH: Double,
+    avoiding drawn: [(x: Double, y: Double)]
+  ) -> [String] {
+    let named = series.enumerated().filter { !$0.element.name.isEmpty }
+    let width = 40 + 6.2 * Double(named.map(\.element.name.count).max() ?? 0)
+    let height = Double(named.count) * 16 + 8
+    let x = left + plotW - width - 6
+    func covered(_ y: Double) -> Int {
+      drawn.filter { $0.x >= x && $0.x <= x + width && $0.y >= y && $0.y <= y + height }.count
+    }
+    let y =
+      covered(top + 4) > covered(top + plotH - height - 4) ? top + plotH - height - 4 : top + 4
+    var out = [
+      "<rect class=\"legend-panel\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#ccc\"/>"
+    ]
+    for (row, (i, s)) in named.enumerated() {
       let colour = Self.palette[(s.colour ?? i) % Self.palette.count]
-      let ly = top + 18 + Double(i) * 16
+      let ly = y + 14 + Double(row) * 16
       let dash = s.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
       out.append(
         s.style == .dots
-          ? "<circle cx=\"\(n(legendX + 18))\" cy=\"\(n(ly - 4))\" r=\"3\" fill=\"\(colour)\"/>"
-          : "<line x1=\"\(n(legendX + 8))\" y1=\"\(n(ly - 4))\" x2=\"\(n(legendX + 28))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
+          ? "<circle cx=\"\(n(x + 18))\" cy=\"\(n(ly - 4))\" r=\"3\" fill=\"\(colour)\"/>"
+          : "<line x1=\"\(n(x + 8))\" y1=\"\(n(ly - 4))\" x2=\"\(n(x + 28))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
       )
       out.append(
-        "<text class=\"legend\" x=\"\(n(legendX + 34))\" y=\"\(n(ly))\" font-size=\"11\">\(escape(s.name))</text>"
+        "<text class=\"legend\" x=\"\(n(x + 34))\" y=\"\(n(ly))\" font-size=\"11\">\(escape(s.name))</text>"
       )
     }
-    out.append("</svg>")
-    return out.joined(separator: "\n") + "\n"
+    return out
+  }
+
+  /// Points every few pixels along the lines between `points`: where a line is drawn.
+  static func alongLines(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+    guard let first = points.first else { return [] }
+    var out = [first]
+    for (a, b) in zip(points, points.dropFirst()) {
+      let steps = max(1, Int((abs(b.x - a.x) + abs(b.y - a.y)) / 4))
+      for k in 1...steps {
+        let t = Double(k) / Double(steps)
+        out.append((a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)))
+      }
+    }
+    return out
   }
 
   /// The data's range widened to whole ticks, so the axes end on labelled values.

@@ -72,7 +72,22 @@ public struct Vector: Equatable, Hashable, Sendable, Codable, CustomStringConver
   }
 
   public static func * (s: Double, v: Vector) -> Vector { v.map { s * $0 } }
+  public static func * (v: Vector, s: Double) -> Vector { v.map { $0 * s } }
   public static func / (v: Vector, s: Double) -> Vector { v.map { $0 / s } }
+
+  /// Element-wise division, numpy's `a / b`.
+  public static func / (a: Vector, b: Vector) -> Vector {
+    a.sameCount(b, "/")
+    return Vector(zip(a.scalars, b.scalars).map { $0 / $1 })
+  }
+
+  /// A number and a vector, element by element, as numpy broadcasts: `v + 1`, `1 - v`, `1 / v`.
+  public static func + (v: Vector, s: Double) -> Vector { v.map { $0 + s } }
+  public static func + (s: Double, v: Vector) -> Vector { v.map { s + $0 } }
+  public static func - (v: Vector, s: Double) -> Vector { v.map { $0 - s } }
+  public static func - (s: Double, v: Vector) -> Vector { v.map { s - $0 } }
+  public static func / (s: Double, v: Vector) -> Vector { v.map { s / $0 } }
+  public static prefix func - (v: Vector) -> Vector { v.map { -$0 } }
 
   public static func += (a: inout Vector, b: Vector) {
     a.sameCount(b, "+=")
@@ -82,6 +97,14 @@ public struct Vector: Equatable, Hashable, Sendable, Codable, CustomStringConver
   public static func -= (a: inout Vector, b: Vector) {
     a.sameCount(b, "-=")
     for i in a.indices { a.scalars[i] -= b.scalars[i] }
+  }
+
+  public static func *= (a: inout Vector, s: Double) {
+    for i in a.indices { a.scalars[i] *= s }
+  }
+
+  public static func /= (a: inout Vector, s: Double) {
+    for i in a.indices { a.scalars[i] /= s }
   }
 
   /// The dot product aᵀb.

@@ -10,7 +10,8 @@ let tool = CommandLineTool(
   commands: [
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
     diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
-    longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, benchCommand,
+    longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, authorsCommand,
+    benchCommand,
     corpusCommand,
   ])
 

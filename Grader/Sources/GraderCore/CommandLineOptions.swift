@@ -3,7 +3,7 @@
 /// are always understood.
 public struct CommandLineOptions: Sendable {
   public private(set) var words: [String] = []
-  private var values: [String: String] = [:]
+  private var values: [String: [String]] = [:]
   private var flags: Set<String> = []
   /// `--help` or `-h` was given: show the usage instead.
   public private(set) var wantsHelp = false
@@ -39,7 +39,7 @@ public struct CommandLineOptions: Sendable {
         flags.insert(name)
       } else if valued.contains(name) {
         guard let given = value ?? rest.popFirst() else { throw Problem("--\(name) needs a value") }
-        values[name] = given
+        values[name, default: []].append(given)
       } else {
         let all = (valued.union(known)).sorted().map { "--" + $0 }.joined(separator: ", ")
         throw Problem("unknown option --\(name) (known: \(all))")
@@ -48,11 +48,15 @@ public struct CommandLineOptions: Sendable {
   }
 
   public func has(_ flag: String) -> Bool { flags.contains(flag) }
-  public func string(_ name: String) -> String? { values[name] }
+  /// The option's value; the last one when it was given several times.
+  public func string(_ name: String) -> String? { values[name]?.last }
+
+  /// Every value of an option that may be given several times (`--author a=x --author b=y`).
+  public func strings(_ name: String) -> [String] { values[name] ?? [] }
 
   /// A whole number ≥ `minimum`, or `fallback` when the option is absent.
   public func int(_ name: String, default fallback: Int, minimum: Int = 1) throws(Problem) -> Int {
-    guard let text = values[name] else { return fallback }
+    guard let text = values[name]?.last else { return fallback }
     guard let n = Int(text), n >= minimum else {
       throw Problem("--\(name) needs a whole number of at least \(minimum), got \"\(text)\"")
     }
@@ -61,7 +65,7 @@ public struct CommandLineOptions: Sendable {
 
   /// A number in [0, 1), or `fallback` when the option is absent.
   public func fraction(_ name: String, default fallback: Double) throws(Problem) -> Double {
-    guard let text = values[name] else { return fallback }
+    guard let text = values[name]?.last else { return fallback }
     guard let x = Double(text), x >= 0, x < 1 else {
       throw Problem("--\(name) needs a number from 0 up to (not including) 1, got \"\(text)\"")
     }
@@ -70,7 +74,7 @@ public struct CommandLineOptions: Sendable {
 
   /// A finite number above 0, or `fallback` when the option is absent.
   public func positive(_ name: String, default fallback: Double) throws(Problem) -> Double {
-    guard let text = values[name] else { return fallback }
+    guard let text = values[name]?.last else { return fallback }
     guard let x = Double(text), x.isFinite, x > 0 else {
       throw Problem("--\(name) needs a number above 0, got \"\(text)\"")
     }
@@ -81,7 +85,7 @@ public struct CommandLineOptions: Sendable {
   public func choice<T: RawRepresentable & CaseIterable>(_ name: String, default fallback: T)
     throws(Problem) -> T
   where T.RawValue == String {
-    guard let text = values[name] else { return fallback }
+    guard let text = values[name]?.last else { return fallback }
     guard let value = T(rawValue: text) else {
       let known = T.allCases.map(\.rawValue).joined(separator: ", ")
       throw Problem("--\(name) must be one of \(known), got \"\(text)\"")

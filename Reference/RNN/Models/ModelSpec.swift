@@ -14,6 +14,9 @@ public enum ModelKind: String, CaseIterable, Codable, Sendable {
 
   /// How many weight blocks of a vanilla RNN's size a layer of this kind holds (its gates and
   /// candidate).
+  /// "a vanilla RNN", "a GRU", "an LSTM".
+  public var withArticle: String { (self == .lstm ? "an " : "a ") + title }
+
   public var blocks: Int {
     switch self {
     case .rnn: 1
