@@ -26,6 +26,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex07", "ex07-lstm"),
   ("Ex08", "ex08-evolution"),
   ("Ex09", "ex09-deep-bidirectional"),
+  ("Ex11", "ex11-complexity-dynamics"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the

@@ -36,10 +36,10 @@ func generatedText(
 
 extension SeededGenerator {
   /// A uniformly chosen element.
-  mutating func pick<T>(_ items: [T]) -> T { items[Int(nextUniform() * Double(items.count))] }
+  mutating func pick<T>(_ items: [T]) -> T { items[nextIndex(below: items.count)] }
   /// A whole number in `range`.
   mutating func int(_ range: ClosedRange<Int>) -> Int {
-    range.lowerBound + Int(nextUniform() * Double(range.count))
+    range.lowerBound + nextIndex(below: range.count)
   }
   mutating func chance(_ p: Double) -> Bool { nextUniform() < p }
 }

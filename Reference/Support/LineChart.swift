@@ -36,24 +36,32 @@ public struct LineChart: Sendable {
   public var yLabel: String
   public var series: [Series]
   public var logY: Bool
+  /// A logarithmic x axis too: with logY, a power law is a straight line.
+  public var logX: Bool
   /// A line of text under the title, e.g. a diagnosis.
   public var note: String?
   /// Fixed axis ranges (0 … 1 for fractions, say) instead of the data's.
   public var xRange: ClosedRange<Double>?
   public var yRange: ClosedRange<Double>?
+  /// Where the x axis is labelled (the sizes measured, say), instead of round numbers; on a
+  /// log axis, the axis then spans just these and the data.
+  public var xTicks: [Double]?
 
   public init(
     title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false,
-    note: String? = nil, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil
+    logX: Bool = false, note: String? = nil, xRange: ClosedRange<Double>? = nil,
+    yRange: ClosedRange<Double>? = nil, xTicks: [Double]? = nil
   ) {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
     self.series = series
     self.logY = logY
+    self.logX = logX
     self.note = note
     self.xRange = xRange
     self.yRange = yRange
+    self.xTicks = xTicks
   }
 
   static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
@@ -65,20 +73,25 @@ public struct LineChart: Sendable {
     let bottom = 55.0
     let plotW = width - left - right
     let plotH = height - top - bottom
-    let finite = series.flatMap(\.points).filter {
-      $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0)
-    }
-    var xs = finite.map(\.x)
+    let finite = series.flatMap(\.points).filter(shown)
+    var xs = finite.map { logX ? log10($0.x) : $0.x }
     var ys = finite.map { logY ? log10($0.y) : $0.y }
     if xs.isEmpty { (xs, ys) = ([0, 1], [0, 1]) }
-    let (xMin, xMax) = xRange.map { ($0.lowerBound, $0.upperBound) } ?? padded(xs.min()!, xs.max()!)
     // A log axis spans whole decades, at least one.
-    let (yMin, yMax) =
-      yRange.map { ($0.lowerBound, $0.upperBound) }
-      ?? (logY
-        ? (floor(ys.min()!), max(ceil(ys.max()!), floor(ys.min()!) + 1))
-        : padded(ys.min()!, ys.max()!))
-    func px(_ x: Double) -> Double { left + (x - xMin) / (xMax - xMin) * plotW }
+    func range(_ v: [Double], _ log: Bool) -> (Double, Double) {
+      log ? (floor(v.min()!), max(ceil(v.max()!), floor(v.min()!) + 1)) : padded(v.min()!, v.max()!)
+    }
+    let (xMin, xMax) =
+      xRange.map { ($0.lowerBound, $0.upperBound) }
+      ?? (xTicks.map { ticks in
+        let all = xs + ticks.map { logX ? log10($0) : $0 }
+        let pad = 0.05 * (all.max()! - all.min()!)
+        return (all.min()! - pad, all.max()! + pad)
+      } ?? range(xs, logX))
+    let (yMin, yMax) = yRange.map { ($0.lowerBound, $0.upperBound) } ?? range(ys, logY)
+    func px(_ x: Double) -> Double {
+      left + ((logX ? log10(x) : x) - xMin) / (xMax - xMin) * plotW
+    }
     func py(_ y: Double) -> Double {
       top + plotH - ((logY ? log10(y) : y) - yMin) / (yMax - yMin) * plotH
     }
@@ -94,7 +107,7 @@ public struct LineChart: Sendable {
       )
     }
     // Grid and ticks.
-    for x in ticks(xMin, xMax) {
+    for x in xTicks ?? (logX ? logTicks(xMin, xMax) : ticks(xMin, xMax)) {
       out.append(
         "<line class=\"grid\" x1=\"\(n(px(x)))\" y1=\"\(n(top))\" x2=\"\(n(px(x)))\" y2=\"\(n(top + plotH))\" stroke=\"#eee\"/>"
       )
@@ -102,16 +115,7 @@ public struct LineChart: Sendable {
         "<text class=\"tick\" x=\"\(n(px(x)))\" y=\"\(n(top + plotH + 18))\" text-anchor=\"middle\" font-size=\"11\">\(label(x))</text>"
       )
     }
-    // On a log axis, one label per decade, or per 2, 5, 10 … decades when there are many.
-    let decadesPerTick = [1.0, 2, 5, 10, 20, 50].first { (yMax - yMin) / $0 <= 12 } ?? 100
-    let yTicks =
-      logY
-      ? stride(
-        from: ceil(yMin / decadesPerTick) * decadesPerTick, through: yMax, by: decadesPerTick
-      )
-      .map { pow(10, $0) }
-      : ticks(yMin, yMax)
-    for y in yTicks {
+    for y in logY ? logTicks(yMin, yMax) : ticks(yMin, yMax) {
       out.append(
         "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(py(y)))\" x2=\"\(n(left + plotW))\" y2=\"\(n(py(y)))\" stroke=\"#eee\"/>"
       )
@@ -123,14 +127,14 @@ public struct LineChart: Sendable {
       "<rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(plotW))\" height=\"\(n(plotH))\" fill=\"none\" stroke=\"#333\"/>"
     )
     out.append(
-      "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\" font-size=\"12\">\(escape(xLabel))</text>"
+      "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\" font-size=\"12\">\(escape(xLabel + (logX ? " (log scale)" : "")))</text>"
     )
     out.append(
       "<text x=\"16\" y=\"\(n(top + plotH / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(n(top + plotH / 2)))\">\(escape(yLabel + (logY ? " (log scale)" : "")))</text>"
     )
     for (i, s) in series.enumerated() {
       let colour = Self.palette[(s.colour ?? i) % Self.palette.count]
-      let points = s.points.filter { $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0) }
+      let points = s.points.filter(shown)
       guard !points.isEmpty else { continue }
       if s.style == .dots {
         for p in points {
@@ -147,7 +151,7 @@ public struct LineChart: Sendable {
       }
     }
     let drawn = series.flatMap { s in
-      let points = s.points.filter { $0.x.isFinite && $0.y.isFinite && (!logY || $0.y > 0) }
+      let points = s.points.filter(shown)
         .map { (x: px($0.x), y: py($0.y)) }
       return s.style == .dots ? points : Self.alongLines(points)
     }
@@ -216,6 +220,25 @@ public struct LineChart: Sendable {
     let raw = (hi - lo) / 5
     let magnitude = pow(10, floor(log10(raw)))
     return [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+  }
+
+  /// A point a log axis can show: finite, and positive where the axis is logarithmic.
+  func shown(_ p: (x: Double, y: Double)) -> Bool {
+    p.x.isFinite && p.y.isFinite && (!logY || p.y > 0) && (!logX || p.x > 0)
+  }
+
+  /// Ticks of a log axis running from 10^lo to 10^hi: at 1, 2 and 5 times each power of ten
+  /// when it spans two decades or less; otherwise one per decade, or per 2, 5, 10 … decades
+  /// when there are many.
+  func logTicks(_ lo: Double, _ hi: Double) -> [Double] {
+    if hi - lo <= 2 {
+      return stride(from: lo, to: hi + 1, by: 1).flatMap { d in
+        [1.0, 2, 5].map { $0 * pow(10, d) }
+      }.filter { log10($0) <= hi + 1e-9 }
+    }
+    let decadesPerTick = [1.0, 2, 5, 10, 20, 50].first { (hi - lo) / $0 <= 12 } ?? 100
+    return stride(from: ceil(lo / decadesPerTick) * decadesPerTick, through: hi, by: decadesPerTick)
+      .map { pow(10, $0) }
   }
 
   /// About five ticks at 1, 2 or 5 times a power of ten.

@@ -39,6 +39,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     Double(next() >> 11) * 0x1p-53
   }
 
+  /// A whole number in 0 ..< count, each equally likely (to within 2⁻⁵³): ⌊uniform · count⌋.
+  public mutating func nextIndex(below count: Int) -> Int {
+    Int(nextUniform() * Double(count))
+  }
+
   /// A draw from the standard normal distribution N(0, 1).
   public mutating func nextNormal() -> Double {
     if let spare = spareNormal {

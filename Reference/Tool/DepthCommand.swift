@@ -19,7 +19,7 @@ let depthCommand = Subcommand(
 func depth(_ options: CommandLineOptions) throws -> Int32 {
   let kind = try options.choice("model", default: ModelKind.lstm)
   let iterations = try options.int("iters", default: 5000)
-  let seeds = try wholeNumbers(options, "seeds", default: [1, 2, 3]).map(UInt64.init)
+  let seeds = try options.wholeNumbers("seeds", default: [1, 2, 3]).map(UInt64.init)
   let budget = try options.int("budget", default: 30_000, minimum: 100)
   let e = try options.int("embedding", default: 16)
   let dropout = try options.fraction("dropout", default: 0.25)

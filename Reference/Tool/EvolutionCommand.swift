@@ -16,7 +16,7 @@ let evolutionCommand = Subcommand(
 
 func evolution(_ options: CommandLineOptions) throws -> Int32 {
   let iterations = try options.int("iters", default: 5000)
-  let seeds = try wholeNumbers(options, "seeds", default: [1, 2, 3]).map(UInt64.init)
+  let seeds = try options.wholeNumbers("seeds", default: [1, 2, 3]).map(UInt64.init)
   let budget = try options.int("budget", default: 30_000, minimum: 100)
   let e = try options.int("embedding", default: 16)
   let rate = try options.positive("lr", default: 0.003)

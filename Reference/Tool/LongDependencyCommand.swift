@@ -23,8 +23,8 @@ struct RecallResult: Codable {
 }
 
 func longDependency(_ options: CommandLineOptions) throws -> Int32 {
-  let distances = try wholeNumbers(options, "distances", default: [5, 10, 20, 50, 100])
-  let seeds = try wholeNumbers(options, "seeds", default: [1, 2, 3]).map(UInt64.init)
+  let distances = try options.wholeNumbers("distances", default: [5, 10, 20, 50, 100])
+  let seeds = try options.wholeNumbers("seeds", default: [1, 2, 3]).map(UInt64.init)
   let iterations = try options.int("iters", default: 5000)
   let hidden = try options.int("hidden", default: 32)
   let rate = try options.positive("lr", default: 0.01)
@@ -140,46 +140,4 @@ func modelKinds(_ options: CommandLineOptions, default fallback: [ModelKind]) th
       "--models needs kinds from \(known), separated by commas, got \"\(text)\"")
   }
   return kinds.map { $0! }
-}
-
-/// `--name 5,10,20`: whole numbers of at least 1.
-func wholeNumbers(_ options: CommandLineOptions, _ name: String, default fallback: [Int]) throws
-  -> [Int]
-{
-  guard let text = options.string(name) else { return fallback }
-  let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-  guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 }) else {
-    throw CommandLineOptions.Problem(
-      "--\(name) needs whole numbers of at least 1, separated by commas, got \"\(text)\"")
-  }
-  return values.map { $0! }
-}
-
-/// "3/30 models trained" on a terminal, as jobs finish on any thread.
-final class Counter: @unchecked Sendable {
-  let total: Int
-  private var done = 0
-  private let lock = NSLock()
-  private let terminal = isatty(STDOUT_FILENO) != 0
-  private let clock = Date()
-
-  init(total: Int) { self.total = total }
-
-  func tick() {
-    lock.lock()
-    done += 1
-    if terminal {
-      print(
-        String(
-          format: "\r\u{1B}[K%d/%d models trained, %.0f s", done, total,
-          Date().timeIntervalSince(clock)),
-        terminator: "")
-      fflush(nil)
-    }
-    lock.unlock()
-  }
-
-  func finish() {
-    if terminal { print("") }
-  }
 }

@@ -25,7 +25,7 @@ struct TaggerResult: Codable {
 
 func tagger(_ options: CommandLineOptions) throws -> Int32 {
   let iterations = try options.int("iters", default: 3000)
-  let seeds = try wholeNumbers(options, "seeds", default: [1, 2, 3]).map(UInt64.init)
+  let seeds = try options.wholeNumbers("seeds", default: [1, 2, 3]).map(UInt64.init)
   let hidden = try options.int("hidden", default: 32)
   let rate = try options.positive("lr", default: 0.01)
   let folder = options.string("out") ?? "runs/tagger"

@@ -1,0 +1,86 @@
+import CourseSupport
+import ReferenceRNN
+
+// The pixel pictures of ex11, as PNG: an automaton's rows, and cups at several times.
+
+enum CupColours {
+  static let coffee: (UInt8, UInt8, UInt8) = (74, 44, 24)
+  static let cream: (UInt8, UInt8, UInt8) = (243, 229, 200)
+
+  /// From coffee (t = 0) to cream (t = 1).
+  static func blend(_ t: Double) -> (UInt8, UInt8, UInt8) {
+    let t = min(max(t, 0), 1)
+    func mix(_ a: UInt8, _ b: UInt8) -> UInt8 {
+      UInt8((Double(a) + t * (Double(b) - Double(a))).rounded())
+    }
+    return (mix(coffee.0, cream.0), mix(coffee.1, cream.1), mix(coffee.2, cream.2))
+  }
+}
+
+/// Live cells black, dead ones white, `scale` pixels a cell; row 0 at the top.
+func automatonPicture(_ rows: [[UInt8]], scale: Int) -> PNGImage {
+  var image = PNGImage(width: rows[0].count * scale, height: rows.count * scale)
+  for (y, row) in rows.enumerated() {
+    for (x, cell) in row.enumerated() where cell == 1 {
+      image.fillSquare(x: x * scale, y: y * scale, size: scale, (0, 0, 0))
+    }
+  }
+  return image
+}
+
+/// The space between the snapshots' squares, in pixels.
+let snapshotGap = 8
+
+/// One column per snapshot; rows: the cup itself, its three buckets, its adjusted levels.
+func snapshotPicture(_ run: CoffeeRun, scale: Int) -> PNGImage {
+  let n = run.n
+  let gap = snapshotGap
+  let side = n * scale
+  let columns = run.snapshots.count
+  var image = PNGImage(
+    width: columns * side + (columns + 1) * gap, height: 3 * side + 4 * gap)
+  for (k, snapshot) in run.snapshots.enumerated() {
+    let averages = Reference.windowAverage(snapshot.grid, grain: run.grain)
+    let layers: [[Double]] = [
+      snapshot.grid.cells.map { min(Double($0), 1) },
+      Reference.threeBuckets(averages).map { Double($0) / 2 },
+      Reference.adjustedBuckets(averages, n: n).map { Double($0) / 6 },
+    ]
+    for (row, values) in layers.enumerated() {
+      let (x0, y0) = (gap + k * (side + gap), gap + row * (side + gap))
+      for (i, v) in values.enumerated() {
+        image.fillSquare(
+          x: x0 + (i % n) * scale, y: y0 + (i / n) * scale, size: scale, CupColours.blend(v))
+      }
+    }
+  }
+  return image
+}
+
+/// The snapshots' PNG inside an SVG frame that says what each row and column is.
+func snapshotFrame(_ run: CoffeeRun, scale: Int, picture: String, seed: UInt64) -> String {
+  let side = run.n * scale
+  let columns = run.snapshots.count
+  let (width, height) = (columns * side + (columns + 1) * snapshotGap, 3 * side + 4 * snapshotGap)
+  let (left, top) = (110, 60)
+  var out = [
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"\(left + width + 10)\" height=\"\(top + height + 10)\" font-family=\"Helvetica, Arial, sans-serif\">",
+    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
+    "<text x=\"\(left + width / 2)\" y=\"22\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">The \(run.model.rawValue) cup as it mixes (\(run.n) × \(run.n), grain \(run.grain), seed \(seed))</text>",
+    "<image x=\"\(left)\" y=\"\(top)\" width=\"\(width)\" height=\"\(height)\" href=\"\(picture)\" xlink:href=\"\(picture)\" style=\"image-rendering: pixelated\"/>",
+  ]
+  for (k, snapshot) in run.snapshots.enumerated() {
+    let x = left + snapshotGap + k * (side + snapshotGap) + side / 2
+    let time = run.model.time(snapshot.step, n: run.n)
+    let unit = run.model == .interacting ? "sweeps" : "steps"
+    out.append(
+      "<text x=\"\(x)\" y=\"\(top - 8)\" text-anchor=\"middle\" font-size=\"12\">\(String(format: "%.0f", time)) \(unit)</text>"
+    )
+  }
+  for (row, name) in ["the cup", "3 buckets", "adjusted"].enumerated() {
+    let y = top + snapshotGap + row * (side + snapshotGap) + side / 2
+    out.append(
+      "<text x=\"\(left - 8)\" y=\"\(y)\" text-anchor=\"end\" font-size=\"12\">\(name)</text>")
+  }
+  return (out + ["</svg>"]).joined(separator: "\n") + "\n"
+}
