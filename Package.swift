@@ -26,6 +26,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex07", "ex07-lstm"),
   ("Ex08", "ex08-evolution"),
   ("Ex09", "ex09-deep-bidirectional"),
+  ("Ex10", "ex10-rollouts"),
   ("Ex11", "ex11-complexity-dynamics"),
 ]
 

@@ -64,7 +64,9 @@ public struct LineChart: Sendable {
     self.xTicks = xTicks
   }
 
-  static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
+  static let palette = [
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#7f7f7f",
+  ]
 
   public func svg(width: Double = 720, height: Double = 420) -> String {
     let left = 70.0

@@ -14,9 +14,10 @@ extension ComplexityStudy {
       let run = run(model, .deflate)
       let scale = max(1, 192 / settings.n)
       let name = "snapshots-\(model.rawValue)"
-      try writePNG(snapshotPicture(run, scale: scale), to: "\(folder)/\(name).png")
+      let image = snapshotPicture(run, scale: scale)
+      try writePNG(image, to: "\(folder)/\(name).png")
       try writeAtomically(
-        snapshotFrame(run, scale: scale, picture: name + ".png", seed: settings.seed),
+        snapshotFrame(run, image: image, scale: scale, picture: name + ".png", seed: settings.seed),
         to: "\(folder)/\(name).svg")
       try writeAtomically(curveChart(run), to: folder + "/curves-\(model.rawValue).svg")
     }

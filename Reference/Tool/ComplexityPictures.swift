@@ -58,29 +58,22 @@ func snapshotPicture(_ run: CoffeeRun, scale: Int) -> PNGImage {
 }
 
 /// The snapshots' PNG inside an SVG frame that says what each row and column is.
-func snapshotFrame(_ run: CoffeeRun, scale: Int, picture: String, seed: UInt64) -> String {
+func snapshotFrame(_ run: CoffeeRun, image: PNGImage, scale: Int, picture: String, seed: UInt64)
+  -> String
+{
   let side = run.n * scale
-  let columns = run.snapshots.count
-  let (width, height) = (columns * side + (columns + 1) * snapshotGap, 3 * side + 4 * snapshotGap)
-  let (left, top) = (110, 60)
-  var out = [
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"\(left + width + 10)\" height=\"\(top + height + 10)\" font-family=\"Helvetica, Arial, sans-serif\">",
-    "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-    "<text x=\"\(left + width / 2)\" y=\"22\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">The \(run.model.rawValue) cup as it mixes (\(run.n) × \(run.n), grain \(run.grain), seed \(seed))</text>",
-    "<image x=\"\(left)\" y=\"\(top)\" width=\"\(width)\" height=\"\(height)\" href=\"\(picture)\" xlink:href=\"\(picture)\" style=\"image-rendering: pixelated\"/>",
-  ]
-  for (k, snapshot) in run.snapshots.enumerated() {
-    let x = left + snapshotGap + k * (side + snapshotGap) + side / 2
-    let time = run.model.time(snapshot.step, n: run.n)
-    let unit = run.model == .interacting ? "sweeps" : "steps"
-    out.append(
-      "<text x=\"\(x)\" y=\"\(top - 8)\" text-anchor=\"middle\" font-size=\"12\">\(String(format: "%.0f", time)) \(unit)</text>"
-    )
+  let unit = run.model == .interacting ? "sweeps" : "steps"
+  let columns = run.snapshots.enumerated().map { k, snapshot in
+    FrameLabel.column(
+      String(format: "%.0f %@", run.model.time(snapshot.step, n: run.n), unit),
+      centre: snapshotGap + k * (side + snapshotGap) + side / 2)
   }
-  for (row, name) in ["the cup", "3 buckets", "adjusted"].enumerated() {
-    let y = top + snapshotGap + row * (side + snapshotGap) + side / 2
-    out.append(
-      "<text x=\"\(left - 8)\" y=\"\(y)\" text-anchor=\"end\" font-size=\"12\">\(name)</text>")
+  let rows = ["the cup", "3 buckets", "adjusted"].enumerated().map { row, name in
+    FrameLabel.row(name, centre: snapshotGap + row * (side + snapshotGap) + side / 2)
   }
-  return (out + ["</svg>"]).joined(separator: "\n") + "\n"
+  return svgFrame(
+    image: image, picture: picture,
+    title:
+      "The \(run.model.rawValue) cup as it mixes (\(run.n) × \(run.n), grain \(run.grain), seed \(seed))",
+    labels: columns + rows)
 }

@@ -11,9 +11,7 @@ let tool = CommandLineTool(
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
     diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
     longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, authorsCommand,
-    complexityCommand,
-    benchCommand,
-    corpusCommand,
+    rolloutCommand, complexityCommand, benchCommand, corpusCommand,
   ])
 
 let arguments = Array(CommandLine.arguments.dropFirst())
