@@ -13,6 +13,13 @@ import PackageDescription
 // have to wade through.
 let useSolutions = Context.environment["RNN_COURSE_SOURCE"] == "solutions"
 
+// When one exercise does not compile, the grader builds again with that exercise's sources
+// replaced by its untouched stubs (RNN_COURSE_STUBBED lists the
+// folders; the grader writes the stubs under .build/isolated-stubs), so that every other
+// exercise can still be graded: all suites link into one test binary.
+let stubbed = Set(
+  (Context.environment["RNN_COURSE_STUBBED"] ?? "").split(separator: ",").map(String.init))
+
 // The exercise modules, in course order. `Grader/course.json` is the registry (titles, tasks,
 // hints); `swift run grader check` fails if this list and the registry disagree, and
 // `swift run grader new` edits both.
@@ -69,11 +76,16 @@ var targets: [Target] = [
   .target(
     name: "CourseTesting", dependencies: ["CourseSupport", "GradientCheck"],
     path: "Tests/CourseTesting"),
-  // `rnn train --mine` runs the learner's ex01, so the tool builds it too.
-  .executableTarget(
-    name: "rnn",
-    dependencies: ["CourseSupport", "FastKernels", "ReferenceRNN", "GraderCore", "Ex01"],
+  // The `rnn` tool is a library with two front ends: `rnn` itself, which never compiles learner
+  // code (so it works while an exercise is half-written), and `rnn-mine`, which adds the
+  // learner's ex01 for `rnn train --mine` (rnn builds and hands over to it).
+  .target(
+    name: "RNNTool", dependencies: ["CourseSupport", "FastKernels", "ReferenceRNN", "GraderCore"],
     path: "Reference/Tool"),
+  .executableTarget(name: "rnn", dependencies: ["RNNTool"], path: "Reference/Executables/rnn"),
+  .executableTarget(
+    name: "rnn-mine", dependencies: ["RNNTool", "CourseSupport", "ReferenceRNN", "Ex01"],
+    path: "Reference/Executables/rnn-mine"),
   .target(name: "GraderCore", path: "Grader/Sources/GraderCore"),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
   .testTarget(
@@ -95,8 +107,10 @@ for exercise in exercises {
   targets.append(
     .target(
       name: exercise.module, dependencies: learnerDependencies,
-      path: (useSolutions ? "Solutions/" : "Exercises/") + exercise.folder,
-      exclude: useSolutions ? [] : ["README.md"]))
+      path: stubbed.contains(exercise.folder)
+        ? ".build/isolated-stubs/" + exercise.folder
+        : (useSolutions ? "Solutions/" : "Exercises/") + exercise.folder,
+      exclude: useSolutions || stubbed.contains(exercise.folder) ? [] : ["README.md"]))
   targets.append(
     .testTarget(
       name: exercise.module + "Tests",
@@ -115,6 +129,7 @@ let package = Package(
   products: [
     .executable(name: "grader", targets: ["grader"]),
     .executable(name: "rnn", targets: ["rnn"]),
+    .executable(name: "rnn-mine", targets: ["rnn-mine"]),
   ],
   targets: targets
 )

@@ -119,7 +119,7 @@ func makeTrainer<M: LanguageModel>(
   {
     // M is CharModel<RNNCell> here: the casts below cannot fail.
     if mine {
-      return FunctionsTrainer(state, hp, functions: learnerFunctions) as! any RunTrainer<M>
+      return FunctionsTrainer(state, hp, functions: LearnerCode.functions!) as! any RunTrainer<M>
     }
     return FastRNNTrainer(rnn, hp, batch: batch) as! any RunTrainer<M>
   }

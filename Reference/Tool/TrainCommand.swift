@@ -68,7 +68,10 @@ struct TrainSettings {
     if options.string("iters") != nil && options.string("epochs") != nil {
       throw CommandLineOptions.Problem("give --iters or --epochs, not both")
     }
-    if mine { try checkLearnerCode() }
+    if mine {
+      if LearnerCode.functions == nil { try handOverToMine() }
+      try checkLearnerCode()
+    }
     text = try TrainingText(options, sequenceLength: hyperparameters.sequenceLength)
     let windows = max(1, text.corpus.training.count / hyperparameters.sequenceLength)
     iterations =

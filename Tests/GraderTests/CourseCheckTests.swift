@@ -2,7 +2,7 @@ import Foundation
 import GraderCore
 import Testing
 
-/// `grader check` on a small sound course, and on a copy of it broken in the six ways an
+/// `grader check` on a small sound course, and on a copy of it broken in the seven ways an
 /// instructor most often breaks a course.
 @Suite("grader check") struct CourseCheckTests {
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -61,6 +61,18 @@ import Testing
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
       try Data("x".utf8).write(to: url.appendingPathComponent("\(folder).txt"))
     }
+    // 7. A tool that imports an exercise: it would not build while that exercise does not.
+    try Self.edit(root, "Package.swift") {
+      $0.replacingOccurrences(
+        of: "let package =",
+        with: """
+          targets.append(.executableTarget(name: "rnn", dependencies: ["Tidy"], path: "Reference/rnn"))
+          let package =
+          """)
+    }
+    let tool = root.appendingPathComponent("Reference/rnn")
+    try FileManager.default.createDirectory(at: tool, withIntermediateDirectories: true)
+    try Data("import Tidy\n".utf8).write(to: tool.appendingPathComponent("main.swift"))
 
     let problems = try Self.check(root).problems
     func expectLine(_ start: String, _ containing: String) {
@@ -75,6 +87,7 @@ import Testing
     expectLine("Solutions/tidy/Square.swift:3:", "is never closed")
     expectLine("Exercises/tidy/README.md: missing lesson", "tidy")
     expectLine("Reference/Notes and Reference/notes: ", "differ only in case")
+    expectLine("Package.swift: rnn depends on Tidy", "would stop building")
     #expect(problems.allSatisfy { !$0.contains("\n") }, "one line each")
   }
 

@@ -98,6 +98,23 @@ import Testing
     #expect(report.tasks.allSatisfy { $0.status == .notRun })
   }
 
+  /// All suites link into one test binary: the grader builds again with the broken exercise's
+  /// sources replaced by its stubs, in a scratch path of its own, and grades the rest.
+  @Test("a compile error in one exercise does not stop the others: they are graded without it")
+  func isolation() throws {
+    let root = try MiniCourse.copy()
+    let file = root.appendingPathComponent("Exercises/mini/Mini.swift")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try (text + "func broken() -> Int { return \"text\" }\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    let grader = try Grader(root: root)
+    let run = try grader.grade(grader.course.exercises, mode: .exercises)
+    let (mini, other) = (run.exercises[0], run.exercises[1])
+    #expect(mini.status == .doesNotCompile)
+    #expect(mini.compileErrors.first?.file == "Exercises/mini/Mini.swift", "\(mini.compileErrors)")
+    #expect(other.tasks.map(\.status) == [.passed], "\(other.tasks)")
+  }
+
   @Test("importing the answers (a module the exercise does not depend on) is a compile error")
   func undeclaredImport() throws {
     let report = try MiniCourse.gradeWithExtraCode("", prepending: "import Answers\n")

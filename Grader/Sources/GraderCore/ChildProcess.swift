@@ -28,9 +28,14 @@ public struct ProcessOutcome: Sendable {
 /// Linux, `Process` leaks its per-child monitoring sockets into children spawned at the same
 /// time and waits for EOF on them, so one orphan (a crash backtracer, say) can hang the grader.
 /// Here a child gets exactly stdin (/dev/null), stdout and stderr, and default signal handling.
+///
+/// With `ownGroup`, the child leads a process group of its own, and the whole group is killed
+/// when it times out or ends: whatever learner code started (a grandchild that loops forever)
+/// goes with it. Such children are also killed when the grader is interrupted
+/// (`stopChildrenOnInterrupt`), since Ctrl-C no longer reaches a group of its own.
 public func runProcess(
   _ executable: String, _ arguments: [String], in directory: URL,
-  environment overrides: [String: String] = [:], timeLimit: Double? = nil
+  environment overrides: [String: String] = [:], timeLimit: Double? = nil, ownGroup: Bool = false
 ) throws -> ProcessOutcome {
   let scratch = FileManager.default.temporaryDirectory
     .appendingPathComponent("grader-\(UUID().uuidString)")
@@ -46,7 +51,14 @@ public func runProcess(
   let start = Date()
   let pid = try spawn(
     executable, arguments: arguments, environment: environment, directory: directory.path,
-    stdout: outPath, stderr: errPath)
+    stdout: outPath, stderr: errPath, ownGroup: ownGroup)
+  if ownGroup { ChildGroups.shared.insert(pid) }
+  defer {
+    if ownGroup {
+      kill(-pid, SIGKILL)  // stragglers of a finished child; an empty group is ESRCH, ignored
+      ChildGroups.shared.remove(pid)
+    }
+  }
 
   let reaped = ExitStatus()
   let finished = DispatchSemaphore(value: 0)
@@ -62,6 +74,7 @@ public func runProcess(
   if let timeLimit {
     if finished.wait(timeout: .now() + timeLimit) == .timedOut {
       timedOut = true
+      if ownGroup { kill(-pid, SIGKILL) }
       kill(pid, SIGKILL)
       finished.wait()  // the kill cannot be ignored: the waiter reaps it at once
     }
@@ -94,7 +107,7 @@ private final class ExitStatus: @unchecked Sendable {
 /// (posix_spawn has no portable chdir).
 private func spawn(
   _ executable: String, arguments: [String], environment: [String: String], directory: String,
-  stdout: String, stderr: String
+  stdout: String, stderr: String, ownGroup: Bool
 ) throws -> pid_t {
   let argv = [executable] + arguments
   let program: String
@@ -128,7 +141,12 @@ private func spawn(
   sigfillset(&allSignals)
   posix_spawnattr_setsigmask(&attributes, &noSignals)
   posix_spawnattr_setsigdefault(&attributes, &allSignals)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+  var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+  if ownGroup {
+    posix_spawnattr_setpgroup(&attributes, 0)  // a new group, led by the child
+    flags |= POSIX_SPAWN_SETPGROUP
+  }
+  posix_spawnattr_setflags(&attributes, Int16(flags))
 
   let cArgs = programArgs.map { strdup($0) } + [nil]
   let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -150,7 +168,7 @@ func readText(_ url: URL) -> String {
 }
 
 /// The absolute path of `name` on PATH, or nil.
-func findExecutable(_ name: String) -> String? {
+public func findExecutable(_ name: String) -> String? {
   let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
   for dir in path.split(separator: ":") {
     let candidate = "\(dir)/\(name)"
@@ -158,3 +176,32 @@ func findExecutable(_ name: String) -> String? {
   }
   return nil
 }
+
+/// The process groups of the children running now, so an interrupt can end them all.
+final class ChildGroups: @unchecked Sendable {
+  static let shared = ChildGroups()
+  private var leaders = Set<pid_t>()
+  private let lock = NSLock()
+
+  func insert(_ pid: pid_t) { lock.withLock { _ = leaders.insert(pid) } }
+  func remove(_ pid: pid_t) { lock.withLock { _ = leaders.remove(pid) } }
+  func killAll() { lock.withLock { for pid in leaders { kill(-pid, SIGKILL) } } }
+}
+
+/// Ctrl-C (or SIGTERM) ends every child group first, then the grader, with the shell's usual
+/// status for an interrupt.
+public func stopChildrenOnInterrupt() {
+  for signalNumber in [SIGINT, SIGTERM] {
+    signal(signalNumber, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+    source.setEventHandler {
+      ChildGroups.shared.killAll()
+      exit(128 + signalNumber)
+    }
+    source.resume()
+    interruptSources.append(source)
+  }
+}
+
+/// Kept alive for the life of the process.
+nonisolated(unsafe) private var interruptSources: [any DispatchSourceSignal] = []

@@ -64,14 +64,16 @@ public struct CommandLineOptions: Sendable {
   }
 
   /// `--name 5,10,20`: whole numbers ≥ `minimum`, or `fallback` when the option is absent.
-  public func wholeNumbers(_ name: String, default fallback: [Int], minimum: Int = 1) throws(Problem)
+  public func wholeNumbers(_ name: String, default fallback: [Int], minimum: Int = 1)
+    throws(Problem)
     -> [Int]
   {
     guard let text = values[name]?.last else { return fallback }
     let numbers = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !numbers.isEmpty, numbers.allSatisfy({ ($0 ?? Int.min) >= minimum }) else {
       throw Problem(
-        "--\(name) needs whole numbers of at least \(minimum), separated by commas, got \"\(text)\"")
+        "--\(name) needs whole numbers of at least \(minimum), separated by commas, got \"\(text)\""
+      )
     }
     return numbers.map { $0! }
   }

@@ -125,6 +125,15 @@ public struct CourseCheck: Sendable {
     where !grader.course.exercises.contains(where: { $0.module == module }) {
       problems.append("Package.swift: exercise target \(module) is not in \(Course.registryPath)")
     }
+    // The tools must build while a learner's exercise does not compile.
+    for tool in ["grader", "rnn"] {
+      let learner = package.closure(of: tool).intersection(grader.course.exercises.map(\.module))
+      if !learner.isEmpty {
+        problems.append(
+          "Package.swift: \(tool) depends on \(learner.sorted().joined(separator: ", ")): it would stop building when that exercise does not compile"
+        )
+      }
+    }
     return problems
   }
 
@@ -132,6 +141,41 @@ public struct CourseCheck: Sendable {
     struct Target: Decodable {
       let name: String
       let path: String?
+      let dependencies: [Dependency]?
+    }
+
+    /// `{"byName": ["Ex01", null]}` and the like: the name is the first element.
+    struct Dependency: Decodable {
+      let name: String?
+
+      init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        var first: String?
+        for key in c.allKeys {
+          var list = try c.nestedUnkeyedContainer(forKey: key)
+          first = first ?? (try? list.decode(String.self))
+        }
+        name = first
+      }
+    }
+
+    struct AnyKey: CodingKey {
+      let stringValue: String
+      let intValue: Int? = nil
+      init(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
+    }
+
+    /// Every target `name` depends on, directly or not.
+    func closure(of name: String) -> Set<String> {
+      var seen = Set<String>()
+      var queue = [name]
+      while let next = queue.popLast() {
+        for d in targets.first(where: { $0.name == next })?.dependencies ?? [] {
+          if let n = d.name, seen.insert(n).inserted { queue.append(n) }
+        }
+      }
+      return seen
     }
     let targets: [Target]
   }

@@ -37,26 +37,42 @@ public struct Grader: Sendable {
   ) throws -> GradingRun {
     onBuild()
     let build = try buildCourse(root: root, mode: mode)
-    guard build.succeeded else {
-      return GradingRun(
-        mode: mode, buildSeconds: build.duration,
-        exercises: exercises.map { notCompiled($0, build) })
+    var broken: [Exercise] = []
+    var seconds = build.duration
+    if !build.succeeded {
+      // One exercise that does not compile must not stop the others: build again without it.
+      guard let culprits = Isolation.culprits(of: build, in: course, mode: mode) else {
+        return GradingRun(
+          mode: mode, buildSeconds: seconds, exercises: exercises.map { notCompiled($0, build) })
+      }
+      try Isolation.writeStubs(culprits, root: root, course: course)
+      let isolated = try buildCourse(root: root, mode: mode, isolating: culprits)
+      seconds += isolated.duration
+      guard isolated.succeeded else {
+        return GradingRun(
+          mode: mode, buildSeconds: seconds, exercises: exercises.map { notCompiled($0, build) })
+      }
+      broken = culprits
     }
     let runner = TaskRunner(
-      root: root, mode: mode, launcher: try TestLauncher(root: root, mode: mode))
-    let jobs = exercises.flatMap { exercise in exercise.tasks.map { (exercise, $0) } }
+      root: root, mode: mode,
+      launcher: try TestLauncher(root: root, mode: mode))
+    let gradable = exercises.filter { e in !broken.contains { $0.id == e.id } }
+    let jobs = gradable.flatMap { exercise in exercise.tasks.map { (exercise, $0) } }
     let results = parallelMap(jobs.count) { i in runner.run(jobs[i].1, of: jobs[i].0) }
-    var offset = 0
     var reports: [ExerciseReport] = []
     for exercise in exercises {
-      let tasks = Array(results[offset..<(offset + exercise.tasks.count)])
-      offset += exercise.tasks.count
+      if broken.contains(where: { $0.id == exercise.id }) {
+        reports.append(notCompiled(exercise, build))
+        continue
+      }
+      let tasks = zip(jobs, results).filter { $0.0.0.id == exercise.id }.map(\.1)
       reports.append(
         ExerciseReport(
           id: exercise.id, title: exercise.title, status: ExerciseReport.status(of: tasks),
           tasks: tasks, compileErrors: []))
     }
-    return GradingRun(mode: mode, buildSeconds: build.duration, exercises: reports)
+    return GradingRun(mode: mode, buildSeconds: seconds, exercises: reports)
   }
 
   /// With a failed build no test runs. An exercise gets its own errors; the others are

@@ -30,7 +30,8 @@ struct TaskRunner: Sendable {
     let command = launcher.command(filter: filter, eventsPath: eventsURL.path)
     let outcome = try runProcess(
       command.executable, command.arguments, in: root,
-      environment: launcher.environment.merging(extra) { _, new in new }, timeLimit: timeLimit)
+      environment: launcher.environment.merging(extra) { _, new in new }, timeLimit: timeLimit,
+      ownGroup: true)
     return (outcome, TestRunEvents(jsonLines: readText(eventsURL)))
   }
 
@@ -161,14 +162,18 @@ struct TestLauncher: Sendable {
     return env
   }
 
-  init(root: URL, mode: SourceMode) throws {
+  /// Where the test binary was built: `mode`'s scratch path, or the isolated build's.
+  let scratchPath: String
+
+  init(root: URL, mode: SourceMode, scratchPath: String? = nil) throws {
     guard let swift = findExecutable("swift") else {
       throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
     }
     self.root = root
     self.mode = mode
     self.swift = swift
-    let debug = root.appendingPathComponent(mode.scratchPath).appendingPathComponent("debug")
+    self.scratchPath = scratchPath ?? mode.scratchPath
+    let debug = root.appendingPathComponent(self.scratchPath).appendingPathComponent("debug")
     let candidates = (try? FileManager.default.contentsOfDirectory(atPath: debug.path)) ?? []
     binary = candidates.filter { $0.hasSuffix("PackageTests.xctest") }
       .map { debug.appendingPathComponent($0).path }
@@ -189,7 +194,7 @@ struct TestLauncher: Sendable {
     return (
       swift,
       [
-        "test", "--skip-build", "--scratch-path", mode.scratchPath, "--disable-xctest",
+        "test", "--skip-build", "--scratch-path", scratchPath, "--disable-xctest",
         "--no-parallel",
       ]
         + common

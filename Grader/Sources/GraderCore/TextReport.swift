@@ -43,7 +43,12 @@ public struct TextReport: Sendable {
     if let broken = run.exercises.first(where: { $0.status == .doesNotCompile })
       ?? run.exercises.first(where: { $0.status == .blocked })
     {
-      return [style.red("The course does not compile.")] + compileErrors(broken.compileErrors)
+      let heading =
+        broken.status == .doesNotCompile
+          && run.exercises.contains { $0.id != broken.id && $0.status != .blocked }
+        ? "\(broken.id) does not compile (the other exercises were graded without it):"
+        : "The course does not compile."
+      return [style.red(heading)] + compileErrors(broken.compileErrors)
         + ["", "Fix that, then run: swift run grader \(broken.id)"]
     }
     guard let report = run.exercises.first(where: { $0.status != .done }),

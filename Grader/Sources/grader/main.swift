@@ -67,4 +67,6 @@ let tool = CommandLineTool(
     }
   })
 
+// Tasks run in process groups of their own: Ctrl-C must end them too.
+stopChildrenOnInterrupt()
 exit(tool.run(Array(CommandLine.arguments.dropFirst())))

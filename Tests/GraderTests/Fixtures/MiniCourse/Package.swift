@@ -4,15 +4,25 @@
 import PackageDescription
 
 let useSolutions = Context.environment["RNN_COURSE_SOURCE"] == "solutions"
+// As in the course: exercises that do not compile are replaced by their stubs for isolation.
+let stubbed = Set(
+  (Context.environment["RNN_COURSE_STUBBED"] ?? "").split(separator: ",").map(String.init))
+
+func exercisePath(_ folder: String) -> String {
+  stubbed.contains(folder)
+    ? ".build/isolated-stubs/" + folder : (useSolutions ? "Solutions/" : "Exercises/") + folder
+}
 
 let package = Package(
   name: "MiniCourse",
   targets: [
     .target(
-      name: "Mini", path: (useSolutions ? "Solutions/" : "Exercises/") + "mini",
-      exclude: useSolutions ? [] : ["README.md"]),
+      name: "Mini", path: exercisePath("mini"),
+      exclude: useSolutions || stubbed.contains("mini") ? [] : ["README.md"]),
+    .target(name: "Other", path: exercisePath("other")),
     // The fixture's "reference answers": the suite may use them, the exercise may not.
     .target(name: "Answers", path: "Answers"),
     .testTarget(name: "MiniTests", dependencies: ["Mini", "Answers"], path: "Tests/MiniTests"),
+    .testTarget(name: "OtherTests", dependencies: ["Other"], path: "Tests/OtherTests"),
   ]
 )

@@ -1,9 +1,8 @@
 import Foundation
 import GraderCore
 
-// `rnn`: the reference implementation's front end. Each subcommand is a file of its own; the
-// shared parser answers `help`, `<command> --help`, and turns every error into one line and a
-// non-zero exit.
+// The `rnn` command line: each subcommand is a file of its own; the shared parser answers
+// `help`, `<command> --help`, and turns every error into one line and a non-zero exit.
 
 let tool = CommandLineTool(
   invocation: "swift run -c release rnn",
@@ -14,6 +13,5 @@ let tool = CommandLineTool(
     rolloutCommand, complexityCommand, benchCommand, corpusCommand,
   ])
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-// `--mine` checks the learner's ex01 in a child process of this tool first.
-exit(arguments == ["__probe-mine"] ? probeMine() : tool.run(arguments))
+/// Runs the tool on `arguments` (without the program's name): its exit status.
+public func runRNN(_ arguments: [String]) -> Int32 { tool.run(arguments) }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// When an exercise does not compile, every suite is blocked (they link into one test binary).
+/// Isolation builds the course again with each broken exercise's sources replaced by its
+/// untouched stubs, so the others can be graded. It builds in the same scratch path: only the
+/// replaced modules, their suites and the test binary are built again (seconds), where a scratch
+/// path of its own would start from nothing (measured: over a minute on 2 cores, since the
+/// compiler's module cache cannot be copied to another path).
+public enum Isolation {
+  /// Where Package.swift finds the stubs (RNN_COURSE_STUBBED names the folders).
+  public static let stubsFolder = ".build/isolated-stubs"
+
+  /// The exercises whose own sources (not their suites, not the reference) hold every error of
+  /// `build`; nil when some error lies elsewhere, and isolating would not help.
+  static func culprits(of build: BuildOutcome, in course: Course, mode: SourceMode) -> [Exercise]? {
+    guard mode == .exercises, !build.errors.isEmpty else { return nil }
+    let culprits = course.exercises.filter { exercise in
+      build.errors.contains { $0.file?.hasPrefix(exercise.exercisePath + "/") == true }
+    }
+    let explained = build.errors.allSatisfy { error in
+      culprits.contains { error.file?.hasPrefix($0.exercisePath + "/") == true }
+    }
+    return explained && !culprits.isEmpty ? culprits : nil
+  }
+
+  /// Writes each exercise's stubs, as `grader sync` would make them, under the isolated
+  /// scratch path, where Package.swift looks for them.
+  static func writeStubs(_ exercises: [Exercise], root: URL, course: Course) throws {
+    let sync = CourseSync(root: root, course: course)
+    for exercise in exercises {
+      let folder = root.appendingPathComponent(stubsFolder).appendingPathComponent(exercise.folder)
+      try? FileManager.default.removeItem(at: folder)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let plan = sync.plan(exercise)
+      if let error = plan.errors.first { throw GraderError(error) }
+      for file in plan.files {
+        let name = String(file.path.dropFirst(exercise.exercisePath.count + 1))
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.text.utf8).write(to: url, options: .atomic)
+      }
+    }
+  }
+}
