@@ -20,7 +20,8 @@ public func peakGFLOPs(repetitions: Int = 200_000) -> Double {
   let clock = ContinuousClock.now
   for _ in 0..<repetitions { tile4x8(k, a, b, 8, c, 8, true) }
   let elapsed = ContinuousClock.now - clock
-  let seconds =
-    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-  return Double(repetitions * k * 4 * 8 * 2) / seconds / 1e9
+  let whole = Double(elapsed.components.seconds)
+  let seconds: Double = whole + Double(elapsed.components.attoseconds) * 1e-18
+  let flops = Double(repetitions * k * 4 * 8 * 2)
+  return flops / seconds / 1e9
 }

@@ -10,7 +10,8 @@ public struct Mismatch: Sendable, Equatable, CustomStringConvertible {
   public let note: String?
 
   public var description: String {
-    var text = "\(location): expected \(formatScalar(expected)), got \(formatScalar(actual))"
+    let (e, a) = formatDistinct(expected, actual)
+    var text = "\(location): expected \(e), got \(a)"
     if let note { text += " (\(note))" }
     return text
   }

@@ -72,7 +72,12 @@ public enum Deflate {
     }
     writeFixed(256, &out)
     let adler = adler32(bytes)
-    return [0x78, 0x01] + out.bytes + (0..<4).map { UInt8((adler >> (24 - 8 * $0)) & 0xFF) }
+    let trailer: [UInt8] = (0..<4).map { (i: Int) -> UInt8 in UInt8((adler >> (24 - 8 * i)) & 0xFF)
+    }
+    var stream: [UInt8] = [0x78, 0x01]
+    stream += out.bytes
+    stream += trailer
+    return stream
   }
 
   /// Deflate's fixed code for a literal or length symbol (RFC 1951, 3.2.6).

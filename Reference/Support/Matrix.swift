@@ -75,7 +75,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// W·x.
   public static func * (m: Matrix, x: Vector) -> Vector {
-    require(m.cols == x.count, "Matrix × Vector: \(m.rows)×\(m.cols) times length \(x.count)")
+    requireShapes(m.cols == x.count, "Matrix × Vector: \(m.rows)×\(m.cols) times length \(x.count)")
     var y = Vector(count: m.rows)
     for r in 0..<m.rows {
       var s = 0.0
@@ -88,7 +88,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// Wᵀ·d, without building the transpose.
   public func transposedTimes(_ d: Vector) -> Vector {
-    require(rows == d.count, "Matrixᵀ × Vector: (\(rows)×\(cols))ᵀ times length \(d.count)")
+    requireShapes(rows == d.count, "Matrixᵀ × Vector: (\(rows)×\(cols))ᵀ times length \(d.count)")
     var y = Vector(count: cols)
     for r in 0..<rows {
       let dr = d.scalars[r]
@@ -100,7 +100,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// self += a·bᵀ.
   public mutating func addOuterProduct(_ a: Vector, _ b: Vector) {
-    require(
+    requireShapes(
       a.count == rows && b.count == cols,
       "outer product: \(a.count)×\(b.count) does not match \(rows)×\(cols)")
     for r in 0..<rows {
@@ -112,7 +112,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// self[:, j] += v (the gradient of W·e_j with respect to W).
   public mutating func addToColumn(_ j: Int, _ v: Vector) {
-    require(
+    requireShapes(
       j >= 0 && j < cols && v.count == rows,
       "addToColumn: column \(j), length \(v.count) on \(rows)×\(cols)")
     for r in 0..<rows { scalars[r * cols + j] += v.scalars[r] }
@@ -120,7 +120,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
 
   /// self[i, :] += v (the gradient of an embedding lookup of row i).
   public mutating func addToRow(_ i: Int, _ v: Vector) {
-    require(
+    requireShapes(
       i >= 0 && i < rows && v.count == cols,
       "addToRow: row \(i), length \(v.count) on \(rows)×\(cols)")
     for c in 0..<cols { scalars[i * cols + c] += v.scalars[c] }

@@ -42,7 +42,9 @@ public struct PNGImage: Sendable, Equatable {
       raw += pixels[(3 * y * width)..<(3 * (y + 1) * width)]
     }
     var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-    let header = bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 2, 0, 0, 0]
+    var header: [UInt8] = bigEndian(UInt32(width))
+    header += bigEndian(UInt32(height))
+    header += [8, 2, 0, 0, 0] as [UInt8]
     out += Self.chunk("IHDR", header)
     out += Self.chunk("IDAT", Deflate.zlib(raw))
     out += Self.chunk("IEND", [])

@@ -51,7 +51,7 @@ public struct Vector: Equatable, Hashable, Sendable, Codable, CustomStringConver
   }
 
   private func sameCount(_ other: Vector, _ op: String) {
-    require(
+    requireShapes(
       count == other.count, "Vector \(op): lengths differ (\(count) vs \(other.count))")
   }
 
@@ -120,8 +120,22 @@ public struct Vector: Equatable, Hashable, Sendable, Codable, CustomStringConver
 }
 
 /// A short rendering of a number for messages: 6 significant digits, "nan", "inf".
-public func formatScalar(_ x: Double) -> String {
+public func formatScalar(_ x: Double) -> String { formatScalar(x, digits: 6) }
+
+/// A number for messages with `digits` significant digits.
+public func formatScalar(_ x: Double, digits: Int) -> String {
   if x.isNaN { return "nan" }
   if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-  return String(format: "%.6g", x)
+  return String(format: "%.\(digits)g", x)
+}
+
+/// Two numbers that differ, with as many digits as it takes to show that they do ("expected
+/// 39.8891, got 39.8891" says nothing): 6 significant digits, more when those agree.
+public func formatDistinct(_ a: Double, _ b: Double) -> (String, String) {
+  var digits = 6
+  while digits < 17 && a != b && formatScalar(a, digits: digits) == formatScalar(b, digits: digits)
+  {
+    digits += 1
+  }
+  return (formatScalar(a, digits: digits), formatScalar(b, digits: digits))
 }

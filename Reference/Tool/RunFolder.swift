@@ -114,8 +114,24 @@ struct RunFolder {
       validation: history.validation.map(\.lossPerCharacter))
   }
 
-  /// Smoothed training loss and validation loss per character against iteration, with the
-  /// diagnosis written under the title.
+  /// The raw training loss per character averaged over each stretch between validations, at the
+  /// validation's iteration: what the validation loss should be compared with (the smoothed line
+  /// still carries the higher losses of earlier iterations).
+  func intervalMeans(_ history: LossHistory, _ t: Double) -> [(x: Double, y: Double)] {
+    var points: [(x: Double, y: Double)] = []
+    var start = 0
+    for point in history.validation {
+      let end = min(point.iteration, history.loss.count)
+      guard end > start else { continue }
+      let window = history.loss[start..<end]
+      points.append((x: Double(end), y: window.reduce(0, +) / Double(window.count) / t))
+      start = end
+    }
+    return points
+  }
+
+  /// Smoothed training loss, its mean between validations and the validation loss, per
+  /// character against iteration, with the diagnosis written under the title.
   func lossChart(_ history: LossHistory, sequenceLength: Int) -> String {
     let diagnosis = diagnosis(history, sequenceLength: sequenceLength)
     let t = Double(sequenceLength)
@@ -127,7 +143,8 @@ struct RunFolder {
     return LineChart(
       title: "Loss per character", xLabel: "iteration", yLabel: "loss per character",
       series: [
-        .init(name: "training (smoothed)", points: training),
+        .init(name: "training, smoothed (a moving average: it lags)", points: training),
+        .init(name: "training, mean since the last validation", points: intervalMeans(history, t)),
         .init(name: "validation", points: validation),
       ],
       note: "diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)"

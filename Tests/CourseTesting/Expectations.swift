@@ -22,7 +22,8 @@ public func expectClose(
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
   guard !isClose(actual, expected, tolerance: tolerance) else { return }
-  var text = "\(what): expected \(formatScalar(expected)), got \(formatScalar(actual))"
+  let (e, a) = formatDistinct(expected, actual)
+  var text = "\(what): expected \(e), got \(a)"
   if actual.isFinite {
     text +=
       " (difference \(formatScalar(abs(actual - expected))), tolerance \(formatScalar(tolerance)))"

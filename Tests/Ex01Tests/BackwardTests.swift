@@ -41,7 +41,9 @@ import Testing
     let report = checkRNNGradients(parameters: p, hPrev: problem.hPrev, backward: result) { p, h in
       referencePass(p, h).loss
     }
-    for tensor in report.tensors where !tensor.passes(tolerance: 1e-7) {
+    let failing = report.tensors.filter { !$0.passes(tolerance: 1e-7) }
+    let wrong = Set(failing.map(\.tensor))
+    for tensor in failing {
       let name = tensor.tensor == "hPrev" ? "dhPrev" : "d" + tensor.tensor
       if let problem = tensor.problem {
         Issue.record("\(name): \(problem).")
@@ -49,7 +51,7 @@ import Testing
         Issue.record(
           Comment(
             rawValue:
-              "\(name) is wrong at \(tensor.location): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7. \(hint(for: tensor.tensor))"
+              "\(name) is wrong at \(tensor.location): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7. \(hint(for: tensor.tensor, among: wrong))"
           ))
       }
     }
@@ -70,15 +72,25 @@ import Testing
       hint: "dhPrev is Whhᵀ·draw_0, the dh_next left after the t = 0 step.")
   }
 
-  func hint(for tensor: String) -> String {
+  /// A tip for one wrong tensor, read from which tensors are wrong together: dWxh or dbh wrong
+  /// means draw_t itself is (most often dh_next is missing), so dWhh and dhPrev are wrong through
+  /// it, and their own tips would point away from the mistake.
+  func hint(for tensor: String, among wrong: Set<String>) -> String {
+    let drawIsWrong = wrong.contains("Wxh") || wrong.contains("bh")
+    let follows = "It follows from draw_t: fix the first tip above, and this goes too."
     switch tensor {
     case "Why", "by": return "dy_t = p_t − onehot(target_t); dWhy += dy_t·h_tᵀ, dby += dy_t."
-    case "hPrev": return "After the loop, dh_next = Whhᵀ·draw_0 is ∂L/∂hPrev."
-    case "Whh":
+    case "Whh" where !drawIsWrong:
       return "dWhh += draw_t·h_{t−1}ᵀ, and h_{t−1} is hPrev at t = 0 (pass.hidden(before: t))."
-    default:
+    case "hPrev" where !drawIsWrong:
+      return "After the loop, dh_next = Whhᵀ·draw_0 is ∂L/∂hPrev."
+    case "Wxh", "bh":
+      // The first of the two carries the tip; the other follows from the same draw_t.
+      guard tensor == (wrong.contains("Wxh") ? "Wxh" : "bh") else { return follows }
       return
         "dh_t = Whyᵀ·dy_t + dh_next, then draw_t = (1 − h_t²) ⊙ dh_t; did you add dh_next from step t+1?"
+    default:
+      return follows
     }
   }
 }

@@ -23,6 +23,14 @@ import Testing
     let original = gradients()
     var g = original
     clip(&g, limit: 1.5)
+    let before = RNNTensor.allCases.flatMap { original[$0] }
+    let after = RNNTensor.allCases.flatMap { g[$0] }
+    if let k = Symptom.scaling(of: after, against: before, tolerance: 1e-12) {
+      Issue.record(
+        "clip(limit: 1.5): every element was multiplied by \(formatScalar(k)): that is clipping by the global norm. This course clips element by element: each value into [−1.5, 1.5] on its own, the others untouched."
+      )
+      return
+    }
     for tensor in RNNTensor.allCases {
       let cols = original.shape(of: tensor).cols
       for i in original[tensor].indices {

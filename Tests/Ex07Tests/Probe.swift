@@ -36,7 +36,9 @@ import Testing
   }
 
   @Test func gates() {
-    let values = (0..<12).map { t in Vector((0..<4).map { u in Double((t * 7 + u * 3) % 11) / 10 })
+    // Typed closures: inferred, this one expression took the type checker eight seconds.
+    let values: [Vector] = (0..<12).map { (t: Int) -> Vector in
+      Vector((0..<4).map { (u: Int) -> Double in Double((t * 7 + u * 3) % 11) / 10 })
     }
     let s = Ex07.saturation(of: values)
     ProbeLog.record("left", s.left)

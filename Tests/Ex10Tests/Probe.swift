@@ -46,4 +46,15 @@ import Testing
     ProbeLog.record("latent", s.latent)
     ProbeLog.record("position", s.position)
   }
+
+  @Test func task() {
+    var rng = SeededGenerator(seed: 3)
+    let latent = (0..<12).map { _ in rng.nextUniform() }
+    let position = (0..<12).map { _ in rng.nextUniform() }
+    let pairs = Ex10.rankingDisagreements(latent: latent, position: position)
+    ProbeLog.record("disagreeing pairs", Double(pairs.count))
+    for (n, pair) in pairs.enumerated() {
+      ProbeLog.record("pair \(n)", indices: [pair.first, pair.second])
+    }
+  }
 }

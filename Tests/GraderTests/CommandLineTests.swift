@@ -38,6 +38,25 @@ import Testing
     #expect(outcome.standardError.split(separator: "\n").count == 1)
   }
 
+  /// On a copy of the small course: if asking failed, the files reset would not be the repository's.
+  @Test("reset without a terminal asks for --yes and changes nothing; with --yes it resets")
+  func resetAsks() throws {
+    let grader = try #require(Self.grader, "the grader executable is built next to the tests")
+    let root = try MiniCourse.copy()
+    let file = root.appendingPathComponent("Exercises/mini/Mini.swift")
+    try "// my work\n".write(to: file, atomically: true, encoding: .utf8)
+    let refused = try runProcess(grader.path, ["reset", "mini"], in: root, timeLimit: 60)
+    #expect(refused.ending == .exited(2))
+    #expect(refused.standardError.contains("add --yes"), "\(refused.standardError)")
+    #expect(try String(contentsOf: file, encoding: .utf8) == "// my work\n", "nothing changed")
+
+    let done = try runProcess(grader.path, ["reset", "mini", "--yes"], in: root, timeLimit: 60)
+    #expect(done.ending == .exited(0), "\(done.standardError)")
+    #expect(try String(contentsOf: file, encoding: .utf8) != "// my work\n")
+    #expect(
+      done.standardOutput.contains("To get your files back: cp -R .course-state/backups/mini-"))
+  }
+
   @Test("list and hint work without building anything")
   func listAndHint() throws {
     let list = try run(["list"])

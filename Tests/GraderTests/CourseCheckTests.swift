@@ -2,7 +2,7 @@ import Foundation
 import GraderCore
 import Testing
 
-/// `grader check` on a small sound course, and on a copy of it broken in the seven ways an
+/// `grader check` on a small sound course, and on a copy of it broken in the eight ways an
 /// instructor most often breaks a course.
 @Suite("grader check") struct CourseCheckTests {
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -70,6 +70,10 @@ import Testing
           let package =
           """)
     }
+    // 8. A task without a probe for `grader compare`.
+    try Self.edit(root, "Tests/TidyTests/TidyTests.swift") {
+      $0.replacingOccurrences(of: "@Test func negate()", with: "@Test func negation()")
+    }
     let tool = root.appendingPathComponent("Reference/rnn")
     try FileManager.default.createDirectory(at: tool, withIntermediateDirectories: true)
     try Data("import Tidy\n".utf8).write(to: tool.appendingPathComponent("main.swift"))
@@ -88,6 +92,7 @@ import Testing
     expectLine("Exercises/tidy/README.md: missing lesson", "tidy")
     expectLine("Reference/Notes and Reference/notes: ", "differ only in case")
     expectLine("Package.swift: rnn depends on Tidy", "would stop building")
+    expectLine("Tests/TidyTests: no probe for tidy · negate", "Probe suite")
     #expect(problems.allSatisfy { !$0.contains("\n") }, "one line each")
   }
 

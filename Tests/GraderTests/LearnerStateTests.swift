@@ -145,7 +145,10 @@ import Testing
     try "b".write(to: dir.appendingPathComponent("B.swift"), atomically: true, encoding: .utf8)
     let added = FileSnapshot(folder: dir)
     #expect(added != saved && added.count == 2)
+    #expect(saved.changedFiles(since: first) == [file.path], "the saved file, and only it")
+    #expect(added.changedFiles(since: saved) == [dir.appendingPathComponent("B.swift").path])
     try FileManager.default.removeItem(at: file)
-    #expect(FileSnapshot(folder: dir) != added)
+    let removed = FileSnapshot(folder: dir)
+    #expect(removed != added && removed.changedFiles(since: added) == [file.path])
   }
 }

@@ -42,3 +42,31 @@ import Testing
     return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
   }
 }
+
+/// On macOS a task waits for SwiftPM's lock before its tests start: that wait is not the task's.
+@Suite("the watchdog's clock") struct WatchdogClockTests {
+  func run(_ script: String, marker: String) throws -> ProcessOutcome {
+    try runProcess(
+      "/bin/sh", ["-c", script], in: FileManager.default.temporaryDirectory, timeLimit: 1.5,
+      ownGroup: true, clockStartsWith: marker)
+  }
+
+  func marker() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("start-\(UUID().uuidString)").path
+  }
+
+  @Test("the time limit counts from when the marker file appears")
+  func startsLate() throws {
+    let m = marker()
+    let out = try run("sleep 2; touch '\(m)'; sleep 0.5", marker: m)
+    #expect(out.ending == .exited(0), "2 s of waiting and 0.5 s of test is within 1.5 s")
+  }
+
+  @Test("a run that outlives the limit after the marker is stopped")
+  func stillStops() throws {
+    let m = marker()
+    let out = try run("touch '\(m)'; sleep 3", marker: m)
+    #expect(out.ending == .timedOut)
+    #expect(out.duration < 2.9, "\(out.duration)")
+  }
+}

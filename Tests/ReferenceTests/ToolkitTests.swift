@@ -21,6 +21,14 @@ import Testing
     #expect(relativeError(0, 1e-10) == 1e-10 / 1e-8)
   }
 
+  @Test("two numbers that differ are printed with the digits that show it")
+  func distinctDigits() {
+    #expect(formatDistinct(1, 2) == ("1", "2"))
+    let (a, b) = formatDistinct(39.889_12, 39.889_14)
+    #expect(a != b && a == "39.88912" && b == "39.88914", "\(a) \(b)")
+    #expect(formatDistinct(0.1, 0.1).0 == "0.1", "equal numbers keep 6 digits")
+  }
+
   @Test("a correct gradient passes at 1e-7")
   func correctGradientPasses() {
     let report = checkGradients(

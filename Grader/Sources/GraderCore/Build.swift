@@ -7,6 +7,8 @@ public struct CompilerDiagnostic: Sendable, Equatable, Codable {
   public let line: Int?
   public let column: Int?
   public let message: String
+  /// The line of source the error is on, as the compiler shows it above its caret.
+  public var sourceLine: String? = nil
 
   public var location: String {
     guard let file else { return "" }
@@ -23,24 +25,25 @@ public struct BuildOutcome: Sendable {
   public let duration: Double
 }
 
-/// Builds the course and its test suites for `mode`.
+/// Builds the course's test suites for `mode` (the one test product, and what it needs), or,
+/// with `everything`, every target (the tools too: `grader check` tests them).
 ///
 /// `--explicit-target-dependency-import-check error` turns an import the package graph does not
 /// declare (an exercise importing ReferenceRNN, say) into a build error instead of a lucky pass.
-public func buildCourse(root: URL, mode: SourceMode, isolating: [Exercise] = []) throws
-  -> BuildOutcome
-{
+public func buildCourse(
+  root: URL, mode: SourceMode, isolating: [Exercise] = [], everything: Bool = false
+) throws -> BuildOutcome {
   guard let swift = findExecutable("swift") else {
     throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
   }
   var environment = mode.environment
+  if !everything { environment["RNN_COURSE_TOOLKIT_TESTS"] = "no" }  // see Package.swift
   if !isolating.isEmpty {
     environment["RNN_COURSE_STUBBED"] = isolating.map(\.folder).joined(separator: ",")
   }
   let outcome = try runProcess(
     swift,
-    [
-      "build", "--build-tests",
+    ["build"] + (everything ? ["--build-tests"] : ["--product", testProduct(root: root)]) + [
       "--scratch-path", mode.scratchPath,
       "--explicit-target-dependency-import-check", "error",
     ],
@@ -50,6 +53,14 @@ public func buildCourse(root: URL, mode: SourceMode, isolating: [Exercise] = [])
   return BuildOutcome(
     succeeded: succeeded, errors: parseDiagnostics(output, root: root), output: output,
     duration: outcome.duration)
+}
+
+/// SwiftPM's name for the product holding every test target: the package's name + PackageTests.
+func testProduct(root: URL) -> String {
+  let manifest = readText(root.appendingPathComponent("Package.swift"))
+  let name = manifest.range(of: #"Package\(\s*name:\s*"([^"]+)""#, options: .regularExpression)
+    .map { manifest[$0].split(separator: "\"")[1] }
+  return (name.map(String.init) ?? "") + "PackageTests"
 }
 
 /// The distinct errors in compiler/SwiftPM output: `path:line:col: error: message` lines and
@@ -83,11 +94,32 @@ public func parseDiagnostics(_ output: String, root: URL) -> [CompilerDiagnostic
         diagnostic = CompilerDiagnostic(file: nil, line: nil, column: nil, message: message)
       }
     }
-    if let diagnostic, seen.insert(diagnostic.location + diagnostic.message).inserted {
+    if var diagnostic, seen.insert(diagnostic.location + diagnostic.message).inserted {
+      diagnostic.sourceLine = sourceLine(diagnostic, root: root)
       result.append(diagnostic)
     }
   }
   return result
+}
+
+/// The source line a diagnostic points at, read from its file.
+func sourceLine(_ d: CompilerDiagnostic, root: URL) -> String? {
+  guard let file = d.file, let line = d.line, line >= 1 else { return nil }
+  let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
+  let lines = readText(url).split(separator: "\n", omittingEmptySubsequences: false)
+  return line <= lines.count ? String(lines[line - 1]) : nil
+}
+
+extension CompilerDiagnostic {
+  /// The source line and a caret under the column, as the compiler draws them. The column counts
+  /// UTF-8 bytes; the caret is placed by characters, and tabs are kept so it lines up.
+  public var sourceWithCaret: [String]? {
+    guard let sourceLine, let column, column >= 1 else { return nil }
+    let bytes = Array(sourceLine.utf8.prefix(column - 1))
+    let before = String(decoding: bytes, as: UTF8.self)
+    let padding = String(before.map { $0 == "\t" ? "\t" : " " })
+    return [sourceLine, padding + "^"]
+  }
 }
 
 extension CompilerDiagnostic {

@@ -33,9 +33,15 @@ public struct ProcessOutcome: Sendable {
 /// when it times out or ends: whatever learner code started (a grandchild that loops forever)
 /// goes with it. Such children are also killed when the grader is interrupted
 /// (`stopChildrenOnInterrupt`), since Ctrl-C no longer reaches a group of its own.
+///
+/// With `limits`, the child cannot use more memory or write more output than they allow. With
+/// `clockStartsWith`, the time limit counts from when that file appears (the test run's event
+/// stream), not from the start: waiting for SwiftPM's lock on the build folder is not the test's
+/// time. It then waits at most `startLimit` for the file.
 public func runProcess(
   _ executable: String, _ arguments: [String], in directory: URL,
-  environment overrides: [String: String] = [:], timeLimit: Double? = nil, ownGroup: Bool = false
+  environment overrides: [String: String] = [:], timeLimit: Double? = nil, ownGroup: Bool = false,
+  limits: ResourceLimits? = nil, clockStartsWith: String? = nil, startLimit: Double = 600
 ) throws -> ProcessOutcome {
   let scratch = FileManager.default.temporaryDirectory
     .appendingPathComponent("grader-\(UUID().uuidString)")
@@ -51,7 +57,7 @@ public func runProcess(
   let start = Date()
   let pid = try spawn(
     executable, arguments: arguments, environment: environment, directory: directory.path,
-    stdout: outPath, stderr: errPath, ownGroup: ownGroup)
+    stdout: outPath, stderr: errPath, ownGroup: ownGroup, limits: limits)
   if ownGroup { ChildGroups.shared.insert(pid) }
   defer {
     if ownGroup {
@@ -72,7 +78,8 @@ public func runProcess(
 
   var timedOut = false
   if let timeLimit {
-    if finished.wait(timeout: .now() + timeLimit) == .timedOut {
+    let clockStart = clockStartsWith.map { waitForFile($0, finished, limit: startLimit) } ?? .now()
+    if finished.wait(timeout: clockStart + timeLimit) == .timedOut {
       timedOut = true
       if ownGroup { kill(-pid, SIGKILL) }
       kill(pid, SIGKILL)
@@ -97,27 +104,63 @@ public func runProcess(
     standardError: readText(URL(fileURLWithPath: errPath)), duration: duration)
 }
 
+/// When the file at `path` appeared, polled every 20 ms; or now, when the child ended first or
+/// the file took longer than `limit` to appear.
+private func waitForFile(_ path: String, _ finished: DispatchSemaphore, limit: Double)
+  -> DispatchTime
+{
+  let giveUp = DispatchTime.now() + limit
+  while !FileManager.default.fileExists(atPath: path) && DispatchTime.now() < giveUp {
+    if finished.wait(timeout: .now() + 0.02) == .success {
+      finished.signal()  // the caller's wait still sees the ending
+      break
+    }
+  }
+  return .now()
+}
+
+/// Caps for a child process. Set by the shell's `ulimit` just before the program starts; on
+/// macOS the data limit is not enforced by the kernel, so there only the output cap holds.
+public struct ResourceLimits: Sendable, Equatable {
+  /// The data segment (the heap, where arrays live), in megabytes.
+  public var memoryMegabytes: Int
+  /// The largest file the child may write (its standard output is one), in megabytes. Beyond it
+  /// the child is stopped by SIGXFSZ.
+  public var outputMegabytes: Int
+
+  public init(memoryMegabytes: Int, outputMegabytes: Int) {
+    self.memoryMegabytes = memoryMegabytes
+    self.outputMegabytes = outputMegabytes
+  }
+
+  /// `ulimit` takes kilobytes for -d and 512-byte blocks for -f (POSIX sh, dash, bash as sh).
+  var shellCommands: String {
+    "ulimit -d \(memoryMegabytes * 1024) 2>/dev/null; ulimit -f \(outputMegabytes * 2048) 2>/dev/null; "
+  }
+}
+
 /// The child's wait status, handed from the reaping thread (the semaphore orders the accesses).
 private final class ExitStatus: @unchecked Sendable {
   var value: Int32 = 0
 }
 
 /// posix_spawn with stdin from /dev/null, stdout and stderr to files, signals reset to their
-/// defaults and unblocked, and the working directory set by `cd` through /bin/sh when it differs
-/// (posix_spawn has no portable chdir).
+/// defaults and unblocked, and the working directory and limits set through /bin/sh when
+/// needed (posix_spawn has no portable chdir or setrlimit).
 private func spawn(
   _ executable: String, arguments: [String], environment: [String: String], directory: String,
-  stdout: String, stderr: String, ownGroup: Bool
+  stdout: String, stderr: String, ownGroup: Bool, limits: ResourceLimits?
 ) throws -> pid_t {
   let argv = [executable] + arguments
   let program: String
   let programArgs: [String]
-  if directory == FileManager.default.currentDirectoryPath {
+  if directory == FileManager.default.currentDirectoryPath && limits == nil {
     program = executable
     programArgs = argv
   } else {
     program = "/bin/sh"
-    programArgs = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory] + argv
+    let script = (limits?.shellCommands ?? "") + "cd \"$0\" && exec \"$@\""
+    programArgs = ["/bin/sh", "-c", script, directory] + argv
   }
 
   #if canImport(Darwin)

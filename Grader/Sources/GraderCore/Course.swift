@@ -97,10 +97,12 @@ public struct ExerciseTask: Codable, Sendable, Equatable {
   public var hints: [String]
   /// The watchdog's limit for this task's tests.
   public var timeLimitSeconds: Double?
+  /// The most memory the task's test process may use.
+  public var memoryLimitMB: Int?
 
   public init(
     id: String, title: String, suite: String, stubs: [String], hints: [String],
-    timeLimitSeconds: Double? = nil
+    timeLimitSeconds: Double? = nil, memoryLimitMB: Int? = nil
   ) {
     self.id = id
     self.title = title
@@ -108,12 +110,18 @@ public struct ExerciseTask: Codable, Sendable, Equatable {
     self.stubs = stubs
     self.hints = hints
     self.timeLimitSeconds = timeLimitSeconds
+    self.memoryLimitMB = memoryLimitMB
   }
 
   // Every ex01 task runs in under 0.1 s in a debug build; 5 s is a wide margin that still
   // answers quickly when a learner writes an endless loop.
   public static let defaultTimeLimit = 5.0
   public var timeLimit: Double { timeLimitSeconds ?? Self.defaultTimeLimit }
+
+  // The heaviest task (ex10's) peaks near 50 MB and passes under a 128 MB cap; 1 GB leaves a
+  // wide margin and still stops an array that grows without end long before the machine suffers.
+  public static let defaultMemoryLimitMB = 1024
+  public var memoryLimit: Int { memoryLimitMB ?? Self.defaultMemoryLimitMB }
 }
 
 private func describe(_ error: DecodingError) -> String {

@@ -35,7 +35,8 @@ public struct CourseCheck: Sendable {
       }
     }
     record("registry agrees with Package.swift", try packageAgreement())
-    record("every exercise has its folders, lesson, suite, hints and stubs", layoutProblems())
+    record(
+      "every exercise has its folders, lesson, suite, hints, probes and stubs", layoutProblems())
     record("no two paths differ only in case", caseCollisions(root: grader.root))
     record("Exercises are exactly what `grader sync` makes of Solutions", syncProblems())
     record(
@@ -196,9 +197,19 @@ public struct CourseCheck: Sendable {
       if !exists(exercise.lessonPath) {
         problems.append("\(exercise.lessonPath): missing lesson for \(exercise.id)")
       }
+      let suites = stubs.swiftFiles(in: exercise.testsPath).map {
+        readText(root.appendingPathComponent($0))
+      }
+      let probes = suites.filter { $0.contains("struct Probe") }
       for task in exercise.tasks {
         if task.hints.isEmpty {
           problems.append("\(Course.registryPath): \(exercise.id) · \(task.id) has no hints")
+        }
+        if exists(exercise.testsPath), !probes.contains(where: { $0.contains("func \(task.id)(") })
+        {
+          problems.append(
+            "\(exercise.testsPath): no probe for \(exercise.id) · \(task.id) (grader compare runs `@Test func \(task.id)()` in a Probe suite)"
+          )
         }
         for stub in task.stubs {
           for folder in [exercise.exercisePath, exercise.solutionPath]
@@ -213,8 +224,8 @@ public struct CourseCheck: Sendable {
         for (i, line) in lines.enumerated() {
           let code =
             line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-          if code.contains("fatalError(\"TODO\")") {
-            problems.append("\(file):\(i + 1): a solution still contains fatalError(\"TODO\")")
+          if code.contains(StubGenerator.todoLine) {
+            problems.append("\(file):\(i + 1): a solution still contains \(StubGenerator.todoLine)")
           }
         }
       }
@@ -280,9 +291,16 @@ public struct CourseCheck: Sendable {
 
   /// Runs `Tests/GraderTests` and `Tests/ReferenceTests` from the learner-mode build.
   func toolkitTests() throws -> (Int, [String]) {
+    // Grading builds the test product only; the trainer's tests run the tools too.
+    let build = try buildCourse(root: grader.root, mode: .exercises, everything: true)
+    guard build.succeeded else {
+      return (
+        0, ["Tests: the tools do not build: \(build.errors.first?.message ?? "see swift build")"]
+      )
+    }
     let runner = TaskRunner(
       root: grader.root, mode: .exercises,
-      launcher: try TestLauncher(root: grader.root, mode: .exercises))
+      launcher: try TestLauncher(root: grader.root, mode: .exercises, withToolkitTests: true))
     let (outcome, events) = try runner.runTests(
       filter: "^(GraderTests|ReferenceTests|TrainerTests)\\.", timeLimit: 1200)
     var problems = events.failures.map { f in

@@ -31,6 +31,8 @@ public struct CrashReport: Sendable, Equatable {
         message = trap.message
         fileID = trap.fileID
         line = trap.line
+      } else if message == nil, text.hasPrefix("Fatal error: ") {
+        message = String(text.dropFirst("Fatal error: ".count))  // the runtime's own, no place
       }
       if text.hasPrefix("Thread ") { inCrashedThread = text.hasSuffix(" crashed:") }
       if inCrashedThread, let frame = Self.frameLocation(text) { frames.append(frame) }
@@ -50,7 +52,12 @@ public struct CrashReport: Sendable, Equatable {
     self.frames = frames
   }
 
-  public var isTODO: Bool { message == "TODO" }
+  public var isTODO: Bool { message == StubGenerator.todoMessage }
+
+  /// The runtime could not get memory: the process's limit was reached.
+  public var isOutOfMemory: Bool {
+    message.hasPrefix("failed to allocate") || message.contains("Could not allocate memory")
+  }
 
   private static let trapKinds = [
     "Fatal error", "Precondition failed", "Assertion failed", "Unexpectedly found nil",

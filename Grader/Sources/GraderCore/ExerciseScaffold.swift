@@ -85,8 +85,10 @@ public struct ExerciseScaffold: Sendable {
     let text = readText(root.appendingPathComponent("Package.swift"))
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard
-      let start = lines.firstIndex(where: {
-        $0.hasPrefix("let exercises: [(module: String, folder: String)] = [")
+      // `let exercises … = [` however it is spaced or typed; its closing `]` on a line of its own.
+      let start = lines.firstIndex(where: { line in
+        let compact = line.filter { !$0.isWhitespace }
+        return compact.hasPrefix("letexercises") && compact.hasSuffix("=[")
       }),
       let end = lines[(start + 1)...].firstIndex(where: {
         $0.trimmingCharacters(in: .whitespaces) == "]"
@@ -126,6 +128,7 @@ enum Templates {
 
   static func suite(_ exercise: Exercise) -> String {
     """
+    import Foundation
     import \(exercise.module)
     import Testing
 
@@ -135,6 +138,20 @@ enum Templates {
       func doubles() {
         let got = example(1.5)
         #expect(got == 3, "example(1.5): expected 3, got \\(got). Return twice the input.")
+      }
+    }
+
+    /// For `grader compare`: one test per task, named as the task, recording the values to
+    /// compare (in the course, `ProbeLog.record` from CourseTesting does this).
+    @Suite struct Probe {
+      @Test func example() {
+        guard let path = ProcessInfo.processInfo.environment["GRADER_PROBE_FILE"],
+          let file = FileHandle(forWritingAtPath: path)
+        else { return }
+        file.seekToEndOfFile()
+        let value = \(exercise.module).example(1.5)
+        file.write(Data("{\\"name\\":\\"example(1.5)\\",\\"cols\\":1,\\"values\\":[\\"\\(value)\\"]}\\n".utf8))
+        try? file.close()
       }
     }
 

@@ -26,4 +26,10 @@ public struct FileSnapshot: Equatable, Sendable {
   }
 
   public var count: Int { stamps.count }
+
+  /// The absolute paths saved, created or deleted between `earlier` and this snapshot, sorted.
+  public func changedFiles(since earlier: FileSnapshot) -> [String] {
+    Set(stamps.keys).union(earlier.stamps.keys).filter { stamps[$0] != earlier.stamps[$0] }
+      .sorted()
+  }
 }

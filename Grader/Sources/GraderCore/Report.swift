@@ -33,10 +33,12 @@ public struct TaskReport: Sendable, Equatable, Codable {
   /// Where to look: the TODO stub, the line that crashed, or the function the task grades.
   public let location: SourcePlace?
   public let durationSeconds: Double
+  /// What the learner's code printed while the task ran: its first and last lines.
+  public let output: String?
 
   public init(
     id: String, title: String, status: TaskStatus, message: String?, location: SourcePlace?,
-    durationSeconds: Double
+    durationSeconds: Double, output: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -44,6 +46,7 @@ public struct TaskReport: Sendable, Equatable, Codable {
     self.message = message
     self.location = location
     self.durationSeconds = durationSeconds
+    self.output = output
   }
 }
 

@@ -14,6 +14,9 @@ public enum StubGenerator {
   public static let begin = "// BEGIN SOLUTION"
   public static let end = "// END SOLUTION"
   public static let stub = "// STUB:"
+  /// What an unfinished stub traps with, and the line that traps: the one spelling of "TODO".
+  public static let todoMessage = "TODO"
+  public static let todoLine = "fatalError(\"\(todoMessage)\")"
 
   /// A solution region: the function it sits in and the marker's line (1-based).
   public struct Region: Sendable, Equatable {
@@ -52,7 +55,7 @@ public enum StubGenerator {
           throw GraderError("\(file):\(number): \(end) without a \(begin) before it")
         }
         if region.stubs.isEmpty {
-          out.append(region.indent + "fatalError(\"TODO\")")
+          out.append(region.indent + todoLine)
         } else {
           out.append(contentsOf: region.stubs)
         }

@@ -13,17 +13,34 @@ struct TaskRunner: Sendable {
   func run(_ task: ExerciseTask, of exercise: Exercise) -> TaskReport {
     let filter = "^\(exercise.testTarget)\\.\(task.suite)(/|$)"
     do {
-      let (outcome, events) = try runTests(filter: filter, timeLimit: task.timeLimit)
+      let limits = ResourceLimits(
+        memoryMegabytes: task.memoryLimit, outputMegabytes: Self.outputLimitMB)
+      // The runtime's backtracer costs a quarter of a second per trap, and a TODO's own message
+      // already names its line: run without it, and again with it only for a trap it must place.
+      var (outcome, events) = try runTests(
+        filter: filter, timeLimit: task.timeLimit, limits: limits,
+        environment: ["SWIFT_BACKTRACE": "enable=no"])
+      if let crash = CrashReport(standardError: outcome.standardError), !crash.isTODO,
+        !crash.isOutOfMemory
+      {
+        (outcome, events) = try runTests(filter: filter, timeLimit: task.timeLimit, limits: limits)
+      }
       return classify(task, exercise, outcome, events)
+        .with(output: LearnerOutput.trimmed(outcome.standardOutput))
     } catch {
       return report(task, .error, "\(error)", nil, 0)
     }
   }
 
-  /// Runs the tests whose ids match `filter` in a child process, under the watchdog.
-  func runTests(filter: String, timeLimit: Double, environment extra: [String: String] = [:]) throws
-    -> (ProcessOutcome, TestRunEvents)
-  {
+  /// A print in a loop writes about this much in a second; no lesson needs a tenth of it.
+  static let outputLimitMB = 64
+
+  /// Runs the tests whose ids match `filter` in a child process, under the watchdog, whose
+  /// clock starts when the test run does (the events file appears).
+  func runTests(
+    filter: String, timeLimit: Double, limits: ResourceLimits? = nil,
+    environment extra: [String: String] = [:]
+  ) throws -> (ProcessOutcome, TestRunEvents) {
     let eventsURL = FileManager.default.temporaryDirectory
       .appendingPathComponent("grader-events-\(UUID().uuidString).jsonl")
     defer { try? FileManager.default.removeItem(at: eventsURL) }
@@ -31,7 +48,7 @@ struct TaskRunner: Sendable {
     let outcome = try runProcess(
       command.executable, command.arguments, in: root,
       environment: launcher.environment.merging(extra) { _, new in new }, timeLimit: timeLimit,
-      ownGroup: true)
+      ownGroup: true, limits: limits, clockStartsWith: eventsURL.path)
     return (outcome, TestRunEvents(jsonLines: readText(eventsURL)))
   }
 
@@ -44,6 +61,16 @@ struct TaskRunner: Sendable {
     }.first
     let seconds = outcome.duration
 
+    // At the cap, writes fail: SIGXFSZ stops the process, or (where the test process ignores
+    // it) the loop goes on printing nothing until the watchdog stops it.
+    if outcome.ending == .signalled(SIGXFSZ)
+      || outcome.standardOutput.utf8.count >= Self.outputLimitMB << 20
+    {
+      return report(
+        task, .crashed,
+        "printed more than \(Self.outputLimitMB) MB and was stopped. Is there a print inside a "
+          + "loop? Print less, or only every so many steps.", taskPlace, seconds)
+    }
     if outcome.ending == .timedOut {
       let running = events.unfinished.map { "\"\(events.displayName($0))\"" }
       let which = running.isEmpty ? "" : " while running \(running.joined(separator: ", "))"
@@ -55,9 +82,16 @@ struct TaskRunner: Sendable {
     }
     if let crash = CrashReport(standardError: outcome.standardError) {
       let place = crashPlace(crash, exercise, stubs) ?? taskPlace
+      if crash.isOutOfMemory {
+        return report(
+          task, .crashed,
+          "used more than its \(task.memoryLimit) MB of memory and was stopped. Look for an "
+            + "array that grows without end (an append in a loop that never stops) or a size "
+            + "far larger than the formula's.", place, seconds)
+      }
       if crash.isTODO {
         return report(
-          task, .todo, "not implemented yet: replace the fatalError(\"TODO\")", place, seconds)
+          task, .todo, "not implemented yet: replace the \(StubGenerator.todoLine)", place, seconds)
       }
       let test = events.unfinished.first.map { " in \"\(events.displayName($0))\"" } ?? ""
       return report(
@@ -71,7 +105,8 @@ struct TaskRunner: Sendable {
           + "(check the suite name in \(Course.registryPath))", nil, seconds)
     }
     if !events.failures.isEmpty {
-      return report(task, .failed, failureText(events), taskPlace, seconds)
+      let place = failurePlace(events, task, exercise, stubs) ?? taskPlace
+      return report(task, .failed, failureText(events), place, seconds)
     }
     if case .exited(0) = outcome.ending {
       return report(task, .passed, nil, taskPlace, seconds)
@@ -84,6 +119,40 @@ struct TaskRunner: Sendable {
     }
     return report(
       task, .crashed, "the test process \(how) without reporting a failure", taskPlace, seconds)
+  }
+
+  /// The function the first failure is about: of the task's functions, the one its message (or
+  /// else its test's name) names first, as `forward: …`, `train(…)` or `validationLoss over …`.
+  func failurePlace(
+    _ events: TestRunEvents, _ task: ExerciseTask, _ exercise: Exercise, _ stubs: StubLocator
+  ) -> SourcePlace? {
+    guard let failure = events.failures.first else { return nil }
+    for text in [failure.message, events.displayName(failure.testID)] {
+      let named = task.stubs.compactMap { stub in
+        firstMention(of: stub, in: text).map { ($0, stub) }
+      }
+      if let (_, stub) = named.min(by: { $0.0 < $1.0 }) {
+        return stubs.locate(stub, in: mode.sourceFolder + "/" + exercise.folder)
+      }
+    }
+    return nil
+  }
+
+  /// Where `name` first appears in `text` as a whole word, followed by `:`, `(` or a space.
+  func firstMention(of name: String, in text: String) -> String.Index? {
+    var searchFrom = text.startIndex
+    while let range = text.range(of: name, range: searchFrom..<text.endIndex) {
+      let before =
+        range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+      let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+      let startsWord =
+        before.map { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") } ?? true
+      if startsWord, let after, after == ":" || after == "(" || after == " " {
+        return range.lowerBound
+      }
+      searchFrom = range.upperBound
+    }
+    return nil
   }
 
   /// Each failing test once, by name, with its failures under it.
@@ -126,9 +195,6 @@ struct TaskRunner: Sendable {
         ". An index went past the end of an array: check loop bounds (0..<T) and the sizes of what you index."
     }
     if message.contains("Unexpectedly found nil") { return ". A force-unwrap (!) met nil." }
-    if message.contains("lengths differ") || message.contains("times length") {
-      return ". Two shapes do not fit: compare them with the formula's (H, V)."
-    }
     return "."
   }
 
@@ -139,6 +205,14 @@ struct TaskRunner: Sendable {
     TaskReport(
       id: task.id, title: task.title, status: status, message: message, location: place,
       durationSeconds: seconds)
+  }
+}
+
+extension TaskReport {
+  func with(output: String?) -> TaskReport {
+    TaskReport(
+      id: id, title: title, status: status, message: message, location: location,
+      durationSeconds: durationSeconds, output: output)
   }
 }
 
@@ -156,6 +230,8 @@ struct TestLauncher: Sendable {
 
   var environment: [String: String] {
     var env = mode.environment
+    // `swift test` (macOS) reads the manifest again: the same graph as the build's.
+    if !withToolkitTests { env["RNN_COURSE_TOOLKIT_TESTS"] = "no" }
     env["NO_COLOR"] = "1"
     // The runtime's backtracer names the learner's file:line for traps in the standard library.
     env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,sanitize=no,threads=crashed"
@@ -165,7 +241,13 @@ struct TestLauncher: Sendable {
   /// Where the test binary was built: `mode`'s scratch path, or the isolated build's.
   let scratchPath: String
 
-  init(root: URL, mode: SourceMode, scratchPath: String? = nil) throws {
+  /// Whether the build included the toolkit's own tests (`buildCourse(everything:)`).
+  var withToolkitTests = false
+
+  init(root: URL, mode: SourceMode, scratchPath: String? = nil, withToolkitTests: Bool = false)
+    throws
+  {
+    self.withToolkitTests = withToolkitTests
     guard let swift = findExecutable("swift") else {
       throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
     }

@@ -5,10 +5,13 @@ import Foundation
 public struct TextReport: Sendable {
   public let style: Style
   public let course: Course
+  /// In watch mode, where saving a file grades again.
+  public var watching = false
 
-  public init(course: Course, style: Style) {
+  public init(course: Course, style: Style, watching: Bool = false) {
     self.course = course
     self.style = style
+    self.watching = watching
   }
 
   // MARK: swift run grader
@@ -121,7 +124,7 @@ public struct TextReport: Sendable {
   }
 
   /// The first task that does not pass, in full: message, place, and where to get help.
-  func details(of task: TaskReport, in report: ExerciseReport) -> [String] {
+  public func details(of task: TaskReport, in report: ExerciseReport) -> [String] {
     var lines: [String] = []
     let heading = "\(task.id): \(taskStatusWord(task.status))"
     lines.append(style.bold(heading))
@@ -129,17 +132,27 @@ public struct TextReport: Sendable {
       lines.append(contentsOf: message.split(separator: "\n").map { "  " + $0 })
     }
     if let place = task.location { lines.append("  at " + place.description) }
+    if let output = task.output {
+      lines.append("  What your code printed:")
+      lines.append(contentsOf: output.split(separator: "\n").map { "  │ " + $0 })
+    }
     if task.status == .todo {
       lines.append(
-        "  Read the task in the lesson, write it, and run `swift run grader \(report.id)` again.")
+        watching
+          ? "  Read the task in the lesson, write it, and save: it is graded again."
+          : "  Read the task in the lesson, write it, and run `swift run grader \(report.id)` again."
+      )
     }
     lines.append(style.dim("  Stuck? swift run grader hint \(report.id) \(task.id)"))
     return lines
   }
 
-  func compileErrors(_ errors: [CompilerDiagnostic]) -> [String] {
+  public func compileErrors(_ errors: [CompilerDiagnostic]) -> [String] {
     let shown = errors.prefix(8).map { e in
       var line = e.file == nil ? "  " + e.message : "  \(e.location): \(e.message)"
+      if let source = e.sourceWithCaret {
+        line += "\n" + source.map { "    " + $0 }.joined(separator: "\n")
+      }
       if e.message.contains("imports another target") {
         line +=
           "\n  Exercises may import CourseSupport and GradientCheck only: the reference answers are off limits."
@@ -169,6 +182,9 @@ public struct TextReport: Sendable {
           "  " + style.green("=")
             + " \(name)  same results (\(count == 1 ? "1 value agrees" : "\(count) values agree") to 1e-12)"
         )
+        if passed, let place = solutionPlaces[result.task.id] {
+          lines.append("      " + style.dim("the solution: \(place)"))
+        }
       case .differs(let location, let yours, let solution, let note):
         lines.append(
           "  " + style.red("≠")
@@ -192,7 +208,9 @@ public struct TextReport: Sendable {
     if passed {
       lines.append("The solution: \(exercise.solutionPath)/")
     } else {
-      lines.append(style.dim("The solution's files are shown here once \(exercise.id) passes."))
+      lines.append(
+        style.dim(
+          "Where each task's solution is (file:line) shows here once \(exercise.id) passes."))
     }
     return lines.joined(separator: "\n")
   }

@@ -102,7 +102,14 @@ struct Commands {
       throw GraderError("which exercise? e.g. `swift run grader compare ex01`")
     }
     let exercise = try grader.exercise(named: words[0])
-    announceBuild()
+    let solutionsBuilt = FileManager.default.fileExists(
+      atPath: grader.root.appendingPathComponent(SourceMode.solutions.scratchPath).path)
+    FileHandle.standardError.write(
+      Data(
+        (solutionsBuilt
+          ? "building your code and the Solutions…\n"
+          : "building your code and, the first time, the Solutions (about a minute on two cores)…\n")
+          .utf8))
     let comparer = ExerciseComparer(grader: grader)
     let results = try comparer.compare(exercise)
     let passed = CourseState.load(root: grader.root).firstPassed[exercise.id] != nil
@@ -133,13 +140,52 @@ struct Commands {
       throw GraderError("which exercise? e.g. `swift run grader reset ex01`")
     }
     let exercise = try grader.exercise(named: words[0])
+    guard try confirmed("Put back the stubs of \(exercise.id)? Your files are backed up first.")
+    else {
+      print("Nothing changed.")
+      return 1
+    }
     let outcome = try ExerciseReset(root: grader.root, course: grader.course).reset(exercise)
+    var state = CourseState.load(root: grader.root)
+    if state.firstPassed.removeValue(forKey: exercise.id) != nil {
+      try? state.save(root: grader.root)  // started afresh: a TODO is not a regression
+    }
     print("Your files are saved in \(outcome.backup)/")
     for path in outcome.removed { print("removed \(path) (you added it; it is in the backup)") }
     print(
       "Restored \(outcome.restored.count) stub files of \(exercise.id). Start again with: swift run grader \(exercise.id)"
     )
+    print("To get your files back: cp -R \(outcome.backup)/. \(exercise.exercisePath)/")
     return 0
+  }
+
+  /// `--yes`, or a yes typed at the terminal; without a terminal to ask, a one-line refusal.
+  func confirmed(_ question: String) throws -> Bool {
+    if options.has("yes") { return true }
+    guard isatty(STDIN_FILENO) != 0 else {
+      throw GraderError("\(question) There is no terminal to ask on: add --yes to confirm")
+    }
+    print("\(question) [y/N] ", terminator: "")
+    fflush(nil)
+    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+    return answer == "y" || answer == "yes"
+  }
+
+  /// Builds the scratch pad with the exercises it imports, then runs it in the grader's place,
+  /// so its output and Ctrl-C are the learner's own.
+  func scratch(_ arguments: [String]) throws -> Int32 {
+    let pad = ScratchPad(root: grader.root, course: grader.course)
+    FileHandle.standardError.write(Data("building \(ScratchPad.file)…\n".utf8))
+    let (build, executable) = try pad.build()
+    guard build.succeeded else {
+      print(text.style.red("\(ScratchPad.file) does not compile:"))
+      print(text.compileErrors(build.errors).joined(separator: "\n"))
+      return 1
+    }
+    fflush(nil)
+    var cArguments = ([executable] + arguments).map { strdup($0) } + [nil]
+    execv(executable, &cArguments)
+    throw GraderError("could not start \(executable): \(String(cString: strerror(errno)))")
   }
 
   func benchmark() throws -> Int32 {
@@ -149,11 +195,13 @@ struct Commands {
     }
     let sorted = result.editSeconds.sorted()
     print("")
-    print(String(format: "cold swift run grader:              %.1f s", result.coldSeconds))
+    print(String(format: "cold swift run grader (empty caches): %.1f s", result.coldSeconds))
+    print(String(format: "warm swift run grader (fresh build):  %.1f s", result.warmSeconds))
     print(
       String(
-        format: "edit a stub, then swift run grader:  median %.2f s (%.2f–%.2f s over %d edits)",
-        result.median, sorted.first ?? 0, sorted.last ?? 0, sorted.count))
+        format: "edit a file, then swift run grader %@: median %.2f s (%.2f–%.2f s over %d edits)",
+        grader.course.exercises.first?.id ?? "", result.median, sorted.first ?? 0, sorted.last ?? 0,
+        sorted.count))
     return 0
   }
 

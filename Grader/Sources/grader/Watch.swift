@@ -13,7 +13,11 @@ import GraderCore
 struct Watch {
   let commands: Commands
   var grader: Grader { commands.grader }
-  var text: TextReport { commands.text }
+  var text: TextReport {
+    var text = commands.text
+    text.watching = true
+    return text
+  }
 
   func run(_ name: String?) throws -> Int32 {
     var exercise = try name.map { try grader.exercise(named: $0) } ?? firstUnfinished()
@@ -27,7 +31,9 @@ struct Watch {
       let run = try grader.grade([exercise], mode: .exercises, onBuild: announceBuild)
       let report = run.exercises[0]
       let state = commands.remember(run)
-      draw(text.exercise(report, mode: .exercises, state: state), hint: nil)
+      draw(
+        regression(report, state) + text.exercise(report, mode: .exercises, state: state), hint: nil
+      )
       if report.status == .done, let next = nextUnfinished(after: exercise) {
         print("\n\(report.id) is done. On to \(next.id) · \(next.title)…")
         Thread.sleep(forTimeInterval: 2)
@@ -48,12 +54,37 @@ struct Watch {
           }
         default: break
         }
-        if FileSnapshot(folder: folder) != snapshot {
+        let now = FileSnapshot(folder: folder)
+        if now != snapshot {
           Thread.sleep(forTimeInterval: 0.2)  // let the editor finish writing
+          // Grade the exercise that was saved, the current one or a finished one.
+          if let saved = owner(of: now.changedFiles(since: snapshot)), saved.id != exercise.id {
+            exercise = saved
+            hintLevel = 0
+          }
           break
         }
       }
     }
+  }
+
+  /// The exercise whose folder holds the first of `paths`, if any.
+  func owner(of paths: [String]) -> Exercise? {
+    let exercises = grader.root.appendingPathComponent("Exercises").path + "/"
+    for path in paths where path.hasPrefix(exercises) {
+      let folder = path.dropFirst(exercises.count).split(separator: "/").first.map(String.init)
+      if let match = grader.course.exercises.first(where: { $0.folder == folder }) { return match }
+    }
+    return nil
+  }
+
+  /// A warning when an exercise that passed before does not now.
+  func regression(_ report: ExerciseReport, _ state: CourseState) -> String {
+    guard report.status != .done, state.firstPassed[report.id] != nil else { return "" }
+    return text.style.red(
+      "\(report.id) passed before, and now \(report.passedCount) of \(report.tasks.count) tasks pass: the change you saved broke it."
+    )
+      + "\n\n"
   }
 
   func draw(_ report: String, hint: String?) {

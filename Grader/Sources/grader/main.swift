@@ -30,8 +30,14 @@ let tool = CommandLineTool(
       "run your code and the solution on the same inputs; show the first difference"
     ) { try commands($0).compare($0.words) },
     Subcommand(
-      "reset", "exNN", "put an exercise's stubs back (your files are backed up first)"
+      "reset", "exNN [--yes]",
+      "put an exercise's stubs back (asks first; your files are backed up first)",
+      flags: ["yes"]
     ) { try commands($0).reset($0.words) },
+    Subcommand(
+      "scratch", "[arguments]",
+      "build and run your scratch pad, Exercises/Scratch/main.swift (see Exercises/swift-primer.md)"
+    ) { try commands($0).scratch($0.words) },
     Subcommand(
       "new", "exNN-short-name [--title \"Title\"]",
       "scaffold an exercise: solution, stub, lesson, suite, registry, Package.swift",

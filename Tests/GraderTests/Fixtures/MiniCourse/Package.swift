@@ -13,9 +13,20 @@ func exercisePath(_ folder: String) -> String {
     ? ".build/isolated-stubs/" + folder : (useSolutions ? "Solutions/" : "Exercises/") + folder
 }
 
+// As in the course: the scratch pad exists only while `grader scratch` builds it.
+let scratch: [Target] =
+  Context.environment["RNN_COURSE_SCRATCH"].map { imports in
+    [
+      .executableTarget(
+        name: "scratch",
+        dependencies: imports.split(separator: ",").map { .init(stringLiteral: String($0)) },
+        path: "Exercises/Scratch")
+    ]
+  } ?? []
+
 let package = Package(
   name: "MiniCourse",
-  targets: [
+  targets: scratch + [
     .target(
       name: "Mini", path: exercisePath("mini"),
       exclude: useSolutions || stubbed.contains("mini") ? [] : ["README.md"]),

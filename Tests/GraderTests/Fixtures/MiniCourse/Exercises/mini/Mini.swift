@@ -35,3 +35,18 @@ public func mean(_ values: [Double]) -> Double {
   let sum = values.reduce(0, +)
   return (sum - sum) / Double(values.count - values.count)  // 0 / 0
 }
+
+public func chatty() -> Int {
+  for i in 0..<1000 { print("step \(i)") }
+  return 41
+}
+
+public func flood() -> Int {
+  let line = String(repeating: "x", count: 10_000)
+  while true { print(line) }
+}
+
+public func hoard() -> Int {
+  var chunks: [[Double]] = []
+  while true { chunks.append([Double](repeating: 1, count: 1 << 20)) }
+}

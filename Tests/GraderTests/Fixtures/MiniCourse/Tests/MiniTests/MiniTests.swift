@@ -35,3 +35,15 @@ import Testing
     #expect(m.isFinite && m == 2, "mean([1, 2, 3]): expected 2, got \(m)")
   }
 }
+
+@Suite struct Chatty {
+  @Test func answer() { #expect(chatty() == 42) }
+}
+
+@Suite struct Flood {
+  @Test func answer() { #expect(flood() == 42) }
+}
+
+@Suite struct Hoard {
+  @Test func answer() { #expect(hoard() == 42) }
+}
