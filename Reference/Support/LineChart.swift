@@ -162,9 +162,9 @@ public struct LineChart: Sendable {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// The legend on a white panel of its own, so no line runs through its words, in the top
-  /// right corner unless more of the data is drawn there than in the bottom right. A series
-  /// without a name (the dots on a named line, say) has no entry.
+  /// The legend on a white panel of its own, so no line runs through its words, in the corner
+  /// where the least of the data is drawn (top right, bottom right, top left, bottom left, in that
+  /// order on a tie). A series without a name (the dots on a named line, say) has no entry.
   func legend(
     left: Double, top: Double, plotW: Double, plotH: Double,
     avoiding drawn: [(x: Double, y: Double)]
@@ -172,12 +172,12 @@ public struct LineChart: Sendable {
     let named = series.enumerated().filter { !$0.element.name.isEmpty }
     let width = 40 + 6.2 * Double(named.map(\.element.name.count).max() ?? 0)
     let height = Double(named.count) * 16 + 8
-    let x = left + plotW - width - 6
-    func covered(_ y: Double) -> Int {
+    func covered(_ x: Double, _ y: Double) -> Int {
       drawn.filter { $0.x >= x && $0.x <= x + width && $0.y >= y && $0.y <= y + height }.count
     }
-    let y =
-      covered(top + 4) > covered(top + plotH - height - 4) ? top + plotH - height - 4 : top + 4
+    let (right, bottom) = (left + plotW - width - 6, top + plotH - height - 4)
+    let corners = [(right, top + 4), (right, bottom), (left + 6, top + 4), (left + 6, bottom)]
+    let (x, y) = corners.min { covered($0.0, $0.1) < covered($1.0, $1.1) }!
     var out = [
       "<rect class=\"legend-panel\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#ccc\"/>"
     ]

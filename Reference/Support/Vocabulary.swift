@@ -42,6 +42,17 @@ public struct Vocabulary: Equatable, Sendable, Codable {
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let strings = try c.decode([String].self, forKey: .characters)
+    // A vocabulary is built from Unicode scalars, each once; anything else is a corrupt file
+    // (and Character("") would trap).
+    if let bad = strings.first(where: { $0.unicodeScalars.count != 1 }) {
+      throw DecodingError.dataCorruptedError(
+        forKey: .characters, in: c,
+        debugDescription: "the vocabulary holds \"\(bad)\": each entry must be one character")
+    }
+    if Set(strings).count != strings.count {
+      throw DecodingError.dataCorruptedError(
+        forKey: .characters, in: c, debugDescription: "the vocabulary holds a character twice")
+    }
     self.init(characters: strings.map { Character($0) })
   }
 

@@ -53,6 +53,22 @@ import Testing
     #expect(!svg.contains("nan"), "non-finite points are left out")
   }
 
+  /// Lines fanning out to the right (the gradient-flow picture): both right corners hold data,
+  /// the top left holds none.
+  @Test("the legend goes to the corner with the least data, left when both right corners are full")
+  func legendCorner() throws {
+    let fan = LineChart(
+      title: "fan", xLabel: "x", yLabel: "y",
+      series: [-2.0, -1, 0, 1, 2].map { slope in
+        .init(name: "slope \(slope)", points: (0...50).map { (Double($0), slope * Double($0)) })
+      })
+    let svg = fan.svg()
+    let panel = try #require(
+      svg.range(of: #"legend-panel" x="[0-9.]+""#, options: .regularExpression))
+    let x = try #require(Double(svg[panel].split(separator: "\"")[2]))
+    #expect(x < 200, "the panel starts at x = \(x), on the right")
+  }
+
   @Test("the same data gives the same bytes")
   func deterministic() {
     #expect(chart.svg() == chart.svg())

@@ -142,6 +142,29 @@ import Testing
     #expect(out.standardError.split(separator: "\n").count == 1, "\(out.standardError)")
   }
 
+  /// A vocabulary entry must be one character: "" used to trap, "ab" to sample as one letter.
+  @Test(
+    "a checkpoint whose vocabulary holds \"\" or \"ab\" is refused in one line",
+    arguments: ["", "ab"])
+  func badVocabulary(_ entry: String) throws {
+    let dir = try folder()
+    let trained = try run(["train", "--iters", "20", "--out", "run"] + small, in: dir)
+    #expect(trained.ending == .exited(0), "\(trained.standardError)")
+    let url = dir.appendingPathComponent("run/checkpoint.json")
+    var json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    var vocabulary = try #require(json["vocabulary"] as? [String: Any])
+    var characters = try #require(vocabulary["characters"] as? [String])
+    characters[0] = entry
+    vocabulary["characters"] = characters
+    json["vocabulary"] = vocabulary
+    try JSONSerialization.data(withJSONObject: json).write(to: url)
+    let out = try run(["sample", "--checkpoint", "run/checkpoint.json", "--count", "10"], in: dir)
+    #expect(out.ending == .exited(2), "\(out.ending)")
+    #expect(out.standardError.contains("each entry must be one character"), "\(out.standardError)")
+    #expect(out.standardError.split(separator: "\n").count == 1, "\(out.standardError)")
+  }
+
   @Test("every command answers --help with its own usage", arguments: ["train", "sample", "bench"])
   func help(_ command: String) throws {
     let out = try run([command, "--help"], in: try folder())

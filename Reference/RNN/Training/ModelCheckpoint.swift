@@ -92,6 +92,8 @@ extension Reference {
     let stored: StoredCheckpoint
     do {
       stored = try JSONDecoder().decode(StoredCheckpoint.self, from: data)
+    } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
+      throw .unreadable(path: path, reason: context.debugDescription)  // a value checked on reading
     } catch {
       throw .unreadable(path: path, reason: "not checkpoint JSON")
     }
