@@ -17,7 +17,7 @@ func handOverToMine() throws -> Never {
   let folder = me.deletingLastPathComponent()
   let scratch = folder.deletingLastPathComponent().deletingLastPathComponent()
   let root = scratch.deletingLastPathComponent()
-  guard let swift = findExecutable("swift"), scratch.lastPathComponent.hasPrefix(".build") else {
+  guard scratch.lastPathComponent.hasPrefix(".build") else {
     throw CommandLineOptions.Problem(
       "--mine builds your ex01 into rnn-mine: run rnn from the course, with swift run -c release rnn"
     )
@@ -25,25 +25,19 @@ func handOverToMine() throws -> Never {
   FileHandle.standardError.write(Data("building rnn-mine with your ex01…\n".utf8))
   let mode: SourceMode =
     scratch.lastPathComponent == SourceMode.solutions.scratchPath ? .solutions : .exercises
-  let outcome = try runProcess(
-    swift,
-    [
-      "build", "-c", folder.lastPathComponent, "--scratch-path", scratch.path, "--product",
-      "rnn-mine",
-    ], in: root, environment: mode.environment)
-  guard outcome.ending == .exited(0) else {
-    let errors = parseDiagnostics(outcome.standardOutput + "\n" + outcome.standardError, root: root)
+  let build = try swiftBuild(
+    ["-c", folder.lastPathComponent, "--product", "rnn-mine"], root: root,
+    scratchPath: scratch.path, environment: mode.environment)
+  guard build.succeeded else {
     let first =
-      errors.first.map { "\($0.location): \($0.message)" } ?? "see swift build --product rnn-mine"
+      build.errors.first.map { "\($0.location): \($0.message)" }
+      ?? "see swift build --product rnn-mine"
     throw CommandLineOptions.Problem(
       "--mine needs your ex01 to compile, and it does not (\(first)): swift run grader ex01 shows the errors"
     )
   }
   let mine = folder.appendingPathComponent("rnn-mine").path
-  let arguments = [mine] + CommandLine.arguments.dropFirst()
-  var cArguments = arguments.map { strdup($0) } + [nil]
-  execv(mine, &cArguments)
-  throw CommandLineOptions.Problem("could not start \(mine): \(String(cString: strerror(errno)))")
+  try replaceProcess(with: mine, arguments: Array(CommandLine.arguments.dropFirst()))
 }
 
 /// Whether the learner's ex01 runs; a one-line reason when it does not.

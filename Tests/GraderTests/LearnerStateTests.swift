@@ -20,9 +20,16 @@ import Testing
       to: root.appendingPathComponent("Exercises/tidy/Extra.swift"), atomically: true,
       encoding: .utf8)
 
+    var state = CourseState()
+    state.firstPassed["tidy"] = Date(timeIntervalSince1970: 1_795_000_000)
+    try state.save(root: root)
+
     let now = Date(timeIntervalSince1970: 1_795_300_000)
     let resetter = ExerciseReset(root: root, course: course)
     let outcome = try resetter.reset(exercise, now: now)
+    #expect(
+      CourseState.load(root: root).firstPassed["tidy"] == nil,
+      "started afresh: its TODOs are not reported as a regression")
 
     #expect(outcome.backup == ".course-state/backups/tidy-20261121-222640")
     let backup = root.appendingPathComponent(outcome.backup)

@@ -33,26 +33,34 @@ public struct BuildOutcome: Sendable {
 public func buildCourse(
   root: URL, mode: SourceMode, isolating: [Exercise] = [], everything: Bool = false
 ) throws -> BuildOutcome {
-  guard let swift = findExecutable("swift") else {
-    throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
-  }
   var environment = mode.environment
   if !everything { environment["RNN_COURSE_TOOLKIT_TESTS"] = "no" }  // see Package.swift
   if !isolating.isEmpty {
     environment["RNN_COURSE_STUBBED"] = isolating.map(\.folder).joined(separator: ",")
   }
+  return try swiftBuild(
+    everything ? ["--build-tests"] : ["--product", testProduct(root: root)], root: root,
+    scratchPath: mode.scratchPath, environment: environment)
+}
+
+/// `swift build` with `arguments` in `scratchPath`, undeclared imports as errors, and its errors
+/// read back: the one way the grader and the tools build part of the course.
+public func swiftBuild(
+  _ arguments: [String], root: URL, scratchPath: String, environment: [String: String]
+) throws -> BuildOutcome {
+  guard let swift = findExecutable("swift") else {
+    throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
+  }
   let outcome = try runProcess(
     swift,
-    ["build"] + (everything ? ["--build-tests"] : ["--product", testProduct(root: root)]) + [
-      "--scratch-path", mode.scratchPath,
-      "--explicit-target-dependency-import-check", "error",
+    ["build"] + arguments + [
+      "--scratch-path", scratchPath, "--explicit-target-dependency-import-check", "error",
     ],
     in: root, environment: environment)
   let output = outcome.standardOutput + "\n" + outcome.standardError
-  let succeeded = outcome.ending == .exited(0)
   return BuildOutcome(
-    succeeded: succeeded, errors: parseDiagnostics(output, root: root), output: output,
-    duration: outcome.duration)
+    succeeded: outcome.ending == .exited(0), errors: parseDiagnostics(output, root: root),
+    output: output, duration: outcome.duration)
 }
 
 /// SwiftPM's name for the product holding every test target: the package's name + PackageTests.

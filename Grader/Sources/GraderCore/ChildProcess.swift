@@ -220,6 +220,15 @@ public func findExecutable(_ name: String) -> String? {
   return nil
 }
 
+/// Runs `executable` in this process's place (its output and Ctrl-C are the user's own): returns
+/// only by throwing, when it could not be started.
+public func replaceProcess(with executable: String, arguments: [String]) throws -> Never {
+  fflush(nil)
+  var cArguments = ([executable] + arguments).map { strdup($0) } + [nil]
+  execv(executable, &cArguments)
+  throw GraderError("could not start \(executable): \(String(cString: strerror(errno)))")
+}
+
 /// The process groups of the children running now, so an interrupt can end them all.
 final class ChildGroups: @unchecked Sendable {
   static let shared = ChildGroups()

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `grader reset exNN`: puts an exercise's stubs back, after copying the learner's files to a
-/// timestamped folder under `.course-state/backups/`, so no work is ever lost.
+/// timestamped folder under `.course-state/backups/`, so no work is ever lost, and forgets when
+/// the exercise first passed.
 public struct ExerciseReset: Sendable {
   public let root: URL
   public let course: Course
@@ -46,6 +47,9 @@ public struct ExerciseReset: Sendable {
       try Data(file.text.utf8).write(to: url, options: .atomic)
       restored.append(file.path)
     }
+    // Started afresh: the exercise's TODOs are not a regression of its earlier pass.
+    var state = CourseState.load(root: root)
+    if state.firstPassed.removeValue(forKey: exercise.id) != nil { try? state.save(root: root) }
     return Outcome(backup: backup, restored: restored, removed: removed)
   }
 

@@ -23,23 +23,16 @@ public enum Isolation {
     return explained && !culprits.isEmpty ? culprits : nil
   }
 
-  /// Writes each exercise's stubs, as `grader sync` would make them, under the isolated
-  /// scratch path, where Package.swift looks for them.
+  /// Writes each exercise's stubs, as `grader sync` would make them, into the folder where
+  /// Package.swift looks for them (emptied first: no file of an earlier isolation stays).
   static func writeStubs(_ exercises: [Exercise], root: URL, course: Course) throws {
     let sync = CourseSync(root: root, course: course)
     for exercise in exercises {
-      let folder = root.appendingPathComponent(stubsFolder).appendingPathComponent(exercise.folder)
-      try? FileManager.default.removeItem(at: folder)
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let plan = sync.plan(exercise)
-      if let error = plan.errors.first { throw GraderError(error) }
-      for file in plan.files {
-        let name = String(file.path.dropFirst(exercise.exercisePath.count + 1))
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(
-          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.text.utf8).write(to: url, options: .atomic)
-      }
+      let folder = stubsFolder + "/" + exercise.folder
+      try? FileManager.default.removeItem(at: root.appendingPathComponent(folder))
+      try FileManager.default.createDirectory(
+        at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+      try sync.write(exercise, into: folder)
     }
   }
 }

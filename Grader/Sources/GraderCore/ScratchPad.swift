@@ -5,8 +5,6 @@ import Foundation
 public struct ScratchPad: Sendable {
   public static let folder = "Exercises/Scratch"
   public static let file = folder + "/main.swift"
-  /// What the scratch pad may import besides the exercises: what exercise code may.
-  static let platformModules: Set<String> = ["Foundation", "Swift", "Dispatch", "Glibc", "Darwin"]
 
   public let root: URL
   public let course: Course
@@ -31,7 +29,8 @@ public struct ScratchPad: Sendable {
       imported.insert(String(words[at + 1]))
     }
     let exercises = course.exercises.map(\.module)
-    let allowed = Set(exercises).union(CourseCheck.allowedImports).union(Self.platformModules)
+    // Besides the exercises, what exercise code may import (the support layer and the platform).
+    let allowed = Set(exercises).union(CourseCheck.allowedImports)
     if let wrong = imported.subtracting(allowed).sorted().first {
       throw GraderError(
         "\(Self.file): the scratch pad cannot import \(wrong); it may import the exercises "
@@ -46,23 +45,12 @@ public struct ScratchPad: Sendable {
       throw GraderError(
         "\(Self.file) is missing: `git checkout \(Self.file)` brings the original back")
     }
-    guard let swift = findExecutable("swift") else {
-      throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
-    }
     var environment = SourceMode.exercises.environment
     environment["RNN_COURSE_SCRATCH"] = try exerciseImports().joined(separator: ",")
     environment["RNN_COURSE_TOOLKIT_TESTS"] = "no"  // the grader's builds' graph, see Package.swift
     let scratchPath = SourceMode.exercises.scratchPath
-    let run = try runProcess(
-      swift,
-      [
-        "build", "--product", "scratch", "--scratch-path", scratchPath,
-        "--explicit-target-dependency-import-check", "error",
-      ], in: root, environment: environment)
-    let output = run.standardOutput + "\n" + run.standardError
-    let outcome = BuildOutcome(
-      succeeded: run.ending == .exited(0), errors: parseDiagnostics(output, root: root),
-      output: output, duration: run.duration)
+    let outcome = try swiftBuild(
+      ["--product", "scratch"], root: root, scratchPath: scratchPath, environment: environment)
     let executable = root.appendingPathComponent(scratchPath).appendingPathComponent(
       "debug/scratch")
     return (outcome, executable.path)

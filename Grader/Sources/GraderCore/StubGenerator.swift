@@ -132,13 +132,15 @@ public struct CourseSync: Sendable {
   }
 
   /// Writes every out-of-sync stub file (atomically) and returns their paths. A broken marker
-  /// anywhere in the exercise stops it before anything is written.
+  /// anywhere in the exercise stops it before anything is written. With `folder`, the stubs go
+  /// there (relative to the root) instead of the exercise's own folder.
   @discardableResult
-  public func write(_ exercise: Exercise) throws -> [String] {
+  public func write(_ exercise: Exercise, into folder: String? = nil) throws -> [String] {
     let plan = plan(exercise)
     if let error = plan.errors.first { throw GraderError(error) }
     var written: [String] = []
-    for file in plan.files {
+    for var file in plan.files {
+      if let folder { file.path = folder + file.path.dropFirst(exercise.exercisePath.count) }
       let url = root.appendingPathComponent(file.path)
       if FileManager.default.fileExists(atPath: url.path) && readText(url) == file.text { continue }
       try FileManager.default.createDirectory(

@@ -238,15 +238,10 @@ struct TestLauncher: Sendable {
     return env
   }
 
-  /// Where the test binary was built: `mode`'s scratch path, or the isolated build's.
-  let scratchPath: String
-
   /// Whether the build included the toolkit's own tests (`buildCourse(everything:)`).
-  var withToolkitTests = false
+  let withToolkitTests: Bool
 
-  init(root: URL, mode: SourceMode, scratchPath: String? = nil, withToolkitTests: Bool = false)
-    throws
-  {
+  init(root: URL, mode: SourceMode, withToolkitTests: Bool = false) throws {
     self.withToolkitTests = withToolkitTests
     guard let swift = findExecutable("swift") else {
       throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
@@ -254,8 +249,7 @@ struct TestLauncher: Sendable {
     self.root = root
     self.mode = mode
     self.swift = swift
-    self.scratchPath = scratchPath ?? mode.scratchPath
-    let debug = root.appendingPathComponent(self.scratchPath).appendingPathComponent("debug")
+    let debug = root.appendingPathComponent(mode.scratchPath).appendingPathComponent("debug")
     let candidates = (try? FileManager.default.contentsOfDirectory(atPath: debug.path)) ?? []
     binary = candidates.filter { $0.hasSuffix("PackageTests.xctest") }
       .map { debug.appendingPathComponent($0).path }
@@ -276,7 +270,7 @@ struct TestLauncher: Sendable {
     return (
       swift,
       [
-        "test", "--skip-build", "--scratch-path", scratchPath, "--disable-xctest",
+        "test", "--skip-build", "--scratch-path", mode.scratchPath, "--disable-xctest",
         "--no-parallel",
       ]
         + common

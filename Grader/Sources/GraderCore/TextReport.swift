@@ -8,10 +8,9 @@ public struct TextReport: Sendable {
   /// In watch mode, where saving a file grades again.
   public var watching = false
 
-  public init(course: Course, style: Style, watching: Bool = false) {
+  public init(course: Course, style: Style) {
     self.course = course
     self.style = style
-    self.watching = watching
   }
 
   // MARK: swift run grader

@@ -146,10 +146,6 @@ struct Commands {
       return 1
     }
     let outcome = try ExerciseReset(root: grader.root, course: grader.course).reset(exercise)
-    var state = CourseState.load(root: grader.root)
-    if state.firstPassed.removeValue(forKey: exercise.id) != nil {
-      try? state.save(root: grader.root)  // started afresh: a TODO is not a regression
-    }
     print("Your files are saved in \(outcome.backup)/")
     for path in outcome.removed { print("removed \(path) (you added it; it is in the backup)") }
     print(
@@ -182,10 +178,7 @@ struct Commands {
       print(text.compileErrors(build.errors).joined(separator: "\n"))
       return 1
     }
-    fflush(nil)
-    var cArguments = ([executable] + arguments).map { strdup($0) } + [nil]
-    execv(executable, &cArguments)
-    throw GraderError("could not start \(executable): \(String(cString: strerror(errno)))")
+    try replaceProcess(with: executable, arguments: arguments)
   }
 
   func benchmark() throws -> Int32 {
