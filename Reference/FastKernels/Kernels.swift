@@ -10,7 +10,8 @@ public protocol Kernels: Sendable {
     m: Int, n: Int, k: Int, _ a: StridedMatrix, _ b: PanelMatrix, into c: MutablePointer,
     ldc: Int, accumulate: Bool)
   /// Panels of 8 columns of B (rows × columns): the row-major `source` (rows `rowLength`
-  /// apart), or with `transposed` the transpose of the row-major `source` (columns × rows).
+  /// apart), or with `transposed` the transpose of the row-major `source` (columns × rows,
+  /// `rowLength` apart).
   static func pack(
     _ source: Pointer, rows: Int, columns: Int, transposed: Bool, rowLength: Int,
     into panels: MutablePointer)
@@ -24,6 +25,25 @@ public protocol Kernels: Sendable {
     _ theta: MutablePointer, memory: MutablePointer, grad: Pointer, count: Int,
     learningRate: Double, clipLimit: Double?)
   static func add(_ other: Pointer, into total: MutablePointer, count: Int)
+  static func adam(
+    _ theta: MutablePointer, momentum: MutablePointer, memory: MutablePointer, grad: Pointer,
+    count: Int, learningRate: Double, corrections: (Double, Double), clipLimit: Double?)
+  static func lstmForward(
+    _ a: MutablePointer, bias: Pointer, cPrevious: Pointer, c: MutablePointer,
+    tanhC: MutablePointer, h: MutablePointer, count: Int)
+  static func lstmBackward(
+    _ da: MutablePointer, gates: Pointer, cPrevious: Pointer, tanhC: Pointer, dhAbove: Pointer,
+    dhNext: Pointer, dcNext: MutablePointer, count: Int)
+  static func gruGates(
+    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, resetH: MutablePointer, count: Int)
+  static func gruCandidate(
+    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, h: MutablePointer, count: Int)
+  static func gruCandidateBack(
+    _ da: MutablePointer, gates: Pointer, dhAbove: Pointer, dhNext: Pointer, dh: MutablePointer,
+    count: Int)
+  static func gruGatesBack(
+    _ da: MutablePointer, gates: Pointer, hPrevious: Pointer, dh: Pointer, resetInput: Pointer,
+    dhPrevious: MutablePointer, count: Int)
 }
 
 public enum PortableKernels: Kernels {
@@ -60,4 +80,40 @@ public enum PortableKernels: Kernels {
   public static func add(_ other: Pointer, into total: MutablePointer, count: Int) {
     addLoop(other, total, count)
   }
+
+  public static func adam(
+    _ theta: MutablePointer, momentum: MutablePointer, memory: MutablePointer, grad: Pointer,
+    count: Int, learningRate: Double, corrections: (Double, Double), clipLimit: Double?
+  ) {
+    adamLoop(
+      theta, momentum, memory, grad, count, learningRate, corrections.0, corrections.1, clipLimit)
+  }
+
+  public static func lstmForward(
+    _ a: MutablePointer, bias: Pointer, cPrevious: Pointer, c: MutablePointer,
+    tanhC: MutablePointer, h: MutablePointer, count: Int
+  ) { lstmForwardLoop(a, bias, cPrevious, c, tanhC, h, count) }
+
+  public static func lstmBackward(
+    _ da: MutablePointer, gates: Pointer, cPrevious: Pointer, tanhC: Pointer, dhAbove: Pointer,
+    dhNext: Pointer, dcNext: MutablePointer, count: Int
+  ) { lstmBackwardLoop(da, gates, cPrevious, tanhC, dhAbove, dhNext, dcNext, count) }
+
+  public static func gruGates(
+    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, resetH: MutablePointer, count: Int
+  ) { gruGatesLoop(a, bias, hPrevious, resetH, count) }
+
+  public static func gruCandidate(
+    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, h: MutablePointer, count: Int
+  ) { gruCandidateLoop(a, bias, hPrevious, h, count, count) }
+
+  public static func gruCandidateBack(
+    _ da: MutablePointer, gates: Pointer, dhAbove: Pointer, dhNext: Pointer, dh: MutablePointer,
+    count: Int
+  ) { gruCandidateBackLoop(da, gates, dhAbove, dhNext, dh, count, count) }
+
+  public static func gruGatesBack(
+    _ da: MutablePointer, gates: Pointer, hPrevious: Pointer, dh: Pointer, resetInput: Pointer,
+    dhPrevious: MutablePointer, count: Int
+  ) { gruGatesBackLoop(da, gates, hPrevious, dh, resetInput, dhPrevious, count, count) }
 }

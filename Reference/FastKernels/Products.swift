@@ -116,7 +116,7 @@ public func multiplyLoop(
 
 /// Writes B (k × n) in panels of 8 columns for `PanelMatrix.packed`. B is the row-major
 /// `source` (rows `rowLength` apart) or, with `transposed`, the transpose of the row-major
-/// `source` (n rows of k).
+/// `source` (n rows of k, `rowLength` apart).
 @inlinable @inline(__always)
 public func packLoop(
   _ source: Pointer, _ k: Int, _ n: Int, _ transposed: Bool, _ rowLength: Int,
@@ -126,7 +126,7 @@ public func packLoop(
   for j in stride(from: 0, to: n, by: 8) {
     for p in 0..<k {
       for q in 0..<8 {
-        out[q] = transposed ? source[(j &+ q) &* k &+ p] : source[p &* rowLength &+ j &+ q]
+        out[q] = transposed ? source[(j &+ q) &* rowLength &+ p] : source[p &* rowLength &+ j &+ q]
       }
       out += 8
     }

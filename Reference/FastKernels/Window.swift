@@ -115,41 +115,15 @@ public func trainWindow<K: Kernels>(
   _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers,
   _ split: Split = .whole
 ) {
+  forwardWindow(K.self, theta, weights, w, split)
   let layout = w.layout
   let (h, v) = (layout.h, layout.v)
   let (t, b) = (w.steps, w.streams)
   let rows = t * b
-  let mine = split.share(h)  // columns of every h-wide output
+  let mine = split.share(h)
   let (c0, width) = (mine.lowerBound, mine.count)
-  let classes = split.share(v)  // columns of the scores
-
-  // Forward through time.
-  for s in 0..<t {
-    let previous = w.hs + s * b * h
-    let current = previous + b * h
-    K.multiply(
-      m: b, n: width, k: h, StridedMatrix(previous, row: h, column: 1),
-      .packed(weights.whhForward + c0 * h, rows: h), into: current + c0, ldc: h,
-      accumulate: false)
-    for j in 0..<b {
-      K.activate(
-        current + j * h + c0, input: theta + layout.wxhT + w.inputs[s * b + j] * h + c0,
-        bias: theta + layout.bh + c0, count: width)
-    }
-    split.barrier()
-  }
-
-  // Scores for every step, then softmax, loss and dy = p − onehot(target) row by row.
+  let classes = split.share(v)
   let states = w.hs + b * h
-  K.multiply(
-    m: rows, n: classes.count, k: h, StridedMatrix(states, row: h, column: 1),
-    .packed(weights.whyT + classes.lowerBound * h, rows: h), into: w.ys + classes.lowerBound,
-    ldc: v, accumulate: false)
-  split.barrier()
-  let myRows = split.share(rows, unit: 1)
-  K.softmax(
-    w.ys + myRows.lowerBound * v, rows: myRows.count, layout: layout, bias: theta + layout.by,
-    targets: w.targets + myRows.lowerBound, losses: w.losses + myRows.lowerBound)
   let grad = w.grad
   // dWxh and dbh are added to row by row, in this part's columns.
   for c in 0..<layout.vocabulary {
@@ -195,7 +169,67 @@ public func trainWindow<K: Kernels>(
     m: h, n: width, k: rows, StridedMatrix(w.draw, row: 1, column: h),
     .rowMajor(w.hs + c0, length: h), into: grad + layout.whh + c0, ldc: h, accumulate: false)
 
-  for j in 0..<b { (w.hs + j * h + c0).update(from: w.hs + t * b * h + j * h + c0, count: width) }
+  carryStates(w, split)
+}
+
+/// The window's forward pass alone (no learning): each row's loss, and the last hidden states
+/// carried into rows 0..<b. What validation reads text with.
+public func scoreWindow<K: Kernels>(
+  _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers
+) {
+  forwardWindow(K.self, theta, weights, w, .whole)
+  carryStates(w, .whole)
+}
+
+/// Forward through time, then the scores of every step, softmax, loss and dy = p − onehot.
+func forwardWindow<K: Kernels>(
+  _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers, _ split: Split
+) {
+  let layout = w.layout
+  let (h, v) = (layout.h, layout.v)
+  let (t, b) = (w.steps, w.streams)
+  let rows = t * b
+  let mine = split.share(h)  // columns of every h-wide output
+  let (c0, width) = (mine.lowerBound, mine.count)
+  let classes = split.share(v)  // columns of the scores
+
+  // Forward through time.
+  for s in 0..<t {
+    let previous = w.hs + s * b * h
+    let current = previous + b * h
+    K.multiply(
+      m: b, n: width, k: h, StridedMatrix(previous, row: h, column: 1),
+      .packed(weights.whhForward + c0 * h, rows: h), into: current + c0, ldc: h,
+      accumulate: false)
+    for j in 0..<b {
+      K.activate(
+        current + j * h + c0, input: theta + layout.wxhT + w.inputs[s * b + j] * h + c0,
+        bias: theta + layout.bh + c0, count: width)
+    }
+    split.barrier()
+  }
+
+  // Scores for every step, then softmax, loss and dy = p − onehot(target) row by row.
+  let states = w.hs + b * h
+  K.multiply(
+    m: rows, n: classes.count, k: h, StridedMatrix(states, row: h, column: 1),
+    .packed(weights.whyT + classes.lowerBound * h, rows: h), into: w.ys + classes.lowerBound,
+    ldc: v, accumulate: false)
+  split.barrier()
+  let myRows = split.share(rows, unit: 1)
+  K.softmax(
+    w.ys + myRows.lowerBound * v, rows: myRows.count, layout: layout, bias: theta + layout.by,
+    targets: w.targets + myRows.lowerBound, losses: w.losses + myRows.lowerBound)
+}
+
+/// Each stream's last hidden state into rows 0..<b, this part's columns.
+func carryStates(_ w: WindowBuffers, _ split: Split) {
+  let (h, mine) = (w.layout.h, split.share(w.layout.h))
+  let last = w.steps * w.streams * h
+  for j in 0..<w.streams {
+    (w.hs + j * h + mine.lowerBound).update(
+      from: w.hs + last + j * h + mine.lowerBound, count: mine.count)
+  }
 }
 
 /// The window's summed loss, added in row order whatever the split.

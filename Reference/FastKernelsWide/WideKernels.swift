@@ -43,6 +43,42 @@ public enum WideKernels: Kernels {
   public static func add(_ other: Pointer, into total: MutablePointer, count: Int) {
     addLoop(other, total, count)
   }
+
+  public static func adam(
+    _ theta: MutablePointer, momentum: MutablePointer, memory: MutablePointer, grad: Pointer,
+    count: Int, learningRate: Double, corrections: (Double, Double), clipLimit: Double?
+  ) {
+    adamLoop(
+      theta, momentum, memory, grad, count, learningRate, corrections.0, corrections.1, clipLimit)
+  }
+
+  public static func lstmForward(
+    _ a: MutablePointer, bias: Pointer, cPrevious: Pointer, c: MutablePointer,
+    tanhC: MutablePointer, h: MutablePointer, count: Int
+  ) { lstmForwardLoop(a, bias, cPrevious, c, tanhC, h, count) }
+
+  public static func lstmBackward(
+    _ da: MutablePointer, gates: Pointer, cPrevious: Pointer, tanhC: Pointer, dhAbove: Pointer,
+    dhNext: Pointer, dcNext: MutablePointer, count: Int
+  ) { lstmBackwardLoop(da, gates, cPrevious, tanhC, dhAbove, dhNext, dcNext, count) }
+
+  public static func gruGates(
+    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, resetH: MutablePointer, count: Int
+  ) { gruGatesLoop(a, bias, hPrevious, resetH, count) }
+
+  public static func gruCandidate(
+    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, h: MutablePointer, count: Int
+  ) { gruCandidateLoop(a, bias, hPrevious, h, count, count) }
+
+  public static func gruCandidateBack(
+    _ da: MutablePointer, gates: Pointer, dhAbove: Pointer, dhNext: Pointer, dh: MutablePointer,
+    count: Int
+  ) { gruCandidateBackLoop(da, gates, dhAbove, dhNext, dh, count, count) }
+
+  public static func gruGatesBack(
+    _ da: MutablePointer, gates: Pointer, hPrevious: Pointer, dh: Pointer, resetInput: Pointer,
+    dhPrevious: MutablePointer, count: Int
+  ) { gruGatesBackLoop(da, gates, hPrevious, dh, resetInput, dhPrevious, count, count) }
 }
 
 #if arch(x86_64)

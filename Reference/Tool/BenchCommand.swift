@@ -14,23 +14,34 @@ import ReferenceRNN
 /// dWhh (H²): 3H² + 3VH. The one-hot products with Wxh are column reads and count nothing.
 let benchCommand = Subcommand(
   "bench",
-  "[--baseline ../shared/bench/numpy_charrnn.py] [--iters 2000] [--seeds 3] [--learning-iters 5000]",
-  "throughput at H=100/T=25 and H=256/T=50, side by side with numpy at equal learning",
-  valued: ["baseline", "iters", "seeds", "learning-iters"], run: bench)
+  "[--baseline ../shared/bench/numpy_charrnn.py] [--iters 2000] [--seeds 3] [--learning-iters 5000]\n"
+    + "      | --model lstm|gru [--python python3] [--baseline ../shared/bench/torch_charlstm.py]\n"
+    + "        [--seconds 3] [--seeds 3] [--learning-iters 1000]",
+  """
+  throughput at H=100/T=25 and H=256/T=50, side by side with numpy at equal learning; with
+  --model lstm or gru, the gated fast path at three sizes, side by side with PyTorch on the CPU
+  when the --python interpreter has it
+  """,
+  valued: ["baseline", "iters", "seeds", "learning-iters", "model", "python", "seconds"],
+  run: bench)
 
 func bench(_ options: CommandLineOptions) throws -> Int32 {
+  if options.string("model") != nil {
+    let kind = try options.choice("model", default: ModelKind.lstm)
+    guard kind != .rnn else { return try benchVanilla(options) }
+    return try benchGated(kind, options)
+  }
+  return try benchVanilla(options)
+}
+
+private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
   let iterations = try options.int("iters", default: 2000)
   let seeds = try options.int("seeds", default: 3)
   let learningIterations = try options.int("learning-iters", default: 5000)
   let baseline = options.string("baseline") ?? "../shared/bench/numpy_charrnn.py"
   let haveBaseline = FileManager.default.fileExists(atPath: baseline)
-  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "rnn-bench-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  let (scratch, dataPath, text) = try benchScratch()
   defer { try? FileManager.default.removeItem(at: scratch) }
-  let dataPath = scratch.appendingPathComponent("play.txt").path
-  let text = BuiltInCorpus.play.text(characters: 1_000_000, seed: 1)
-  try text.write(toFile: dataPath, atomically: true, encoding: .utf8)
   // The baseline's vocabulary: sorted distinct bytes (the play corpus is ASCII).
   let vocabulary = Vocabulary(text: text)
   let data = vocabulary.encode(text) ?? []
@@ -172,10 +183,10 @@ private func compareLearning(
   )
 }
 
-/// Runs the baseline unchanged and reads its local `loss` (the window's summed loss) each time
-/// it is folded into the smoothed loss, through Python's line tracer: the baseline prints only
-/// the smoothed loss, to 6 decimals.
-private let lossTracer = """
+/// Runs a baseline unchanged and reads its local `loss` (the window's summed loss) each time it
+/// is folded into the smoothed loss (the line `smooth = …`), through Python's line tracer: the
+/// baselines print only the smoothed loss, to 6 decimals.
+let lossTracer = """
   import linecache, runpy, sys
   losses = []
   def trace(frame, event, arg):
@@ -183,8 +194,8 @@ private let lossTracer = """
           return None
       def line(frame, event, arg):
           text = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
-          if event == "line" and text.startswith("smooth = smooth"):
-              losses.append(frame.f_locals["loss"])
+          if event == "line" and text.startswith("smooth = ") and "loss" in frame.f_locals:
+              losses.append(float(frame.f_locals["loss"]))
           return line
       return line
   script = sys.argv[1]
@@ -209,10 +220,26 @@ private func baselineRun(_ dataPath: String, _ hidden: Int, _ sequence: Int, ite
   ]
 }
 
-private func python(_ arguments: [String]) throws -> String {
+/// A scratch folder for one bench (the caller removes it) holding the built-in play corpus,
+/// a million characters, as the baselines read it: the folder, the file's path and the text.
+func benchScratch() throws -> (folder: URL, dataPath: String, text: String) {
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "rnn-bench-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+  let dataPath = scratch.appendingPathComponent("play.txt").path
+  let text = BuiltInCorpus.play.text(characters: 1_000_000, seed: 1)
+  try text.write(toFile: dataPath, atomically: true, encoding: .utf8)
+  return (scratch, dataPath, text)
+}
+
+/// The output of `interpreter` (found on PATH) run with `arguments`.
+func python(
+  _ arguments: [String], interpreter: String = "python3",
+  failure: String = "the numpy baseline failed (is numpy installed for python3?)"
+) throws -> String {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3"] + arguments
+  process.arguments = [interpreter] + arguments
   let pipe = Pipe()
   process.standardOutput = pipe
   process.standardError = FileHandle.nullDevice
@@ -220,12 +247,12 @@ private func python(_ arguments: [String]) throws -> String {
   let output = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   guard process.terminationStatus == 0 else {
-    throw CommandLineOptions.Problem("the numpy baseline failed (is numpy installed for python3?)")
+    throw CommandLineOptions.Problem(failure)
   }
   return String(decoding: output, as: UTF8.self)
 }
 
-private func number(after key: String, in text: String) -> Double? {
+func number(after key: String, in text: String) -> Double? {
   guard let range = text.range(of: key + " ", options: .backwards) else { return nil }
   return Double(text[range.upperBound...].prefix { !$0.isWhitespace })
 }

@@ -14,9 +14,12 @@ protocol RunTrainer<Model>: AnyObject {
   var smoothLoss: Double { get }
   /// One iteration: the window's summed loss (averaged over the streams).
   @discardableResult func step(_ data: [Int]) -> Double
+  /// The loss per character on `data` (`Reference.validationLoss`), on the trainer's own path.
+  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double
 }
 
 extension RunTrainer {
+  /// The reference's reading, for trainers without a faster one.
   func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
     Reference.validationLoss(
       model, parameters: parameters, data: data, sequenceLength: sequenceLength)
@@ -87,6 +90,38 @@ final class FastRNNTrainer: MinCharTrainer {
     fast.learningRate = hyperparameters.learningRate(after: fast.iteration)
     return fast.step(data)
   }
+  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
+    fast.validationLoss(data, sequenceLength: sequenceLength)
+  }
+}
+
+/// The gated fast path (Reference/FastKernels, `forwardGatedWindow`), which follows the
+/// reference to rounding: LSTM and GRU models of any depth, one-hot or embedded, Adagrad or Adam.
+final class FastGatedRunTrainer<Cell: GatedCell>: RunTrainer {
+  let fast: FastGatedTrainer<Cell>
+  let hyperparameters: Hyperparameters
+
+  init(
+    _ model: CharModel<Cell>, _ run: RunState<CharModel<Cell>>, _ hp: Hyperparameters, batch: Int
+  ) {
+    hyperparameters = hp
+    fast = FastGatedTrainer(
+      model, run, batch: batch, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate,
+      clipLimit: hp.clipLimit)
+  }
+
+  var model: CharModel<Cell> { fast.model }
+  var run: RunState<CharModel<Cell>> { fast.run }
+  var parameters: CharModelParameters<Cell.Parameters> { fast.parameters }
+  var iteration: Int { fast.iteration }
+  var smoothLoss: Double { fast.smoothLoss }
+  func step(_ data: [Int]) -> Double {
+    fast.learningRate = hyperparameters.learningRate(after: fast.iteration)
+    return fast.step(data)
+  }
+  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
+    fast.validationLoss(data, sequenceLength: sequenceLength)
+  }
 }
 
 /// min-char-rnn's loop through a learner's ex01 functions, at the speed of their code.
@@ -110,10 +145,20 @@ final class FunctionsTrainer: MinCharTrainer {
 }
 
 /// The fastest trainer for this model: the fast kernels for a one-layer one-hot RNN trained by
-/// Adagrad without dropout (or the learner's functions, `mine`), the reference loop otherwise.
+/// Adagrad without dropout (or the learner's functions, `mine`), the gated fast path for LSTM
+/// and GRU models without dropout, the reference loop otherwise.
 func makeTrainer<M: LanguageModel>(
   _ model: M, _ run: RunState<M>, _ hp: Hyperparameters, batch: Int = 1, mine: Bool = false
 ) -> any RunTrainer<M> {
+  if (model.spec.dropout ?? 0) == 0 {
+    // M is the CharModel the casts name: they cannot fail where they succeed.
+    if let lstm = model as? CharModel<LSTMCell>, let r = run as? RunState<CharModel<LSTMCell>> {
+      return FastGatedRunTrainer(lstm, r, hp, batch: batch) as! any RunTrainer<M>
+    }
+    if let gru = model as? CharModel<GRUCell>, let r = run as? RunState<CharModel<GRUCell>> {
+      return FastGatedRunTrainer(gru, r, hp, batch: batch) as! any RunTrainer<M>
+    }
+  }
   if let rnn = run as? RunState<CharModel<RNNCell>>, let state = rnn.trainingState,
     (model.spec.dropout ?? 0) == 0
   {

@@ -14,8 +14,8 @@ let trainCommand = Subcommand(
     + "      [--validate-every 1000] [--sample-every 1000] [--batch B] [--no-clip]\n"
     + "      [--dropout p] [--lr-decay 0.5 --decay-every 1000]",
   """
-  train a model (the fast kernels for a vanilla RNN, the reference for the others, your own ex01
-  with --mine); the run folder gets checkpoint.json, losses.json, samples.json, summary.json and
+  train a model (the fast kernels for any model without dropout, the reference with dropout, your
+  own ex01 with --mine); --batch B trains on B streams at once; the run folder gets checkpoint.json, losses.json, samples.json, summary.json and
   loss.svg; Ctrl-C stops after saving, --resume continues. --dropout p drops each layer's output
   while training (never the recurrent connection); --lr-decay d multiplies the rate by d every
   --decay-every iterations
@@ -55,9 +55,11 @@ struct TrainSettings {
     let plainRNN =
       model.kind == .rnn && model.layers == 1 && model.embedding == nil
       && model.optimizer == .adagrad && (model.dropout ?? 0) == 0
-    if batch > 1 && (options.has("resume") || mine || !plainRNN) {
+    // The fast paths: a one-layer one-hot vanilla RNN with Adagrad, or any LSTM or GRU.
+    let fast = plainRNN || (model.kind != .rnn && (model.dropout ?? 0) == 0)
+    if batch > 1 && (options.has("resume") || mine || !fast) {
       throw CommandLineOptions.Problem(
-        "--batch works for --model rnn (one layer, one-hot, Adagrad, no dropout), without --resume or --mine: use --batch 1"
+        "--batch works without --resume, --mine and --dropout, for an LSTM, a GRU or a one-layer one-hot vanilla RNN with Adagrad: use --batch 1"
       )
     }
     if mine && !plainRNN {

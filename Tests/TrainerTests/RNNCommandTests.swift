@@ -122,7 +122,8 @@ import Testing
       (["sample", "--checkpoint", "/nonexistent.json"], "not a readable checkpoint"),
       (["sample"], "--checkpoint"),
       (["frobnicate"], "unknown command"),
-      (["train", "--batch", "4", "--resume"], "--batch works for --model rnn (one layer"),
+      (["train", "--batch", "4", "--resume"], "--batch works without --resume"),
+      (["train", "--batch", "4", "--model", "lstm", "--dropout", "0.2"], "--batch works without"),
       (["train", "--iters", "5", "--epochs", "1"], "give --iters or --epochs, not both"),
       (["train", "--model", "transformer"], "--model must be one of rnn, gru, lstm"),
       (

@@ -165,6 +165,26 @@ public final class FastTrainer {
   }
 }
 
+extension FastTrainer {
+  /// `Reference.validationLoss` on the fast path: windows of `sequenceLength` from the start,
+  /// the hidden state carried from zero, no learning. NaN when no window fits.
+  public func validationLoss(_ data: [Int], sequenceLength t: Int) -> Double {
+    let w = WindowBuffers(layout: layout, steps: t, streams: 1)
+    var (total, characters, start) = (0.0, 0, 0)
+    while start + t + 1 <= data.count {
+      for s in 0..<t {
+        w.inputs[s] = data[start + s]
+        w.targets[s] = data[start + s + 1]
+      }
+      scoreWindow(kernels, UnsafePointer(theta), packed, w)
+      total += FastKernels.loss(of: w)
+      characters += t
+      start += t
+    }
+    return characters == 0 ? .nan : total / Double(characters)
+  }
+}
+
 /// Pointers handed to the threads of one iteration; each thread writes only its own share.
 private struct Shared: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<Double>
@@ -181,21 +201,12 @@ final class Streams {
     buffers = WindowBuffers(layout: layout, steps: sequenceLength, streams: count)
   }
 
-  /// The next window of each stream, with min-char-rnn's rule: when a window would run past
-  /// the end, that stream starts again from its beginning with h = 0.
+  /// The next window of each stream (`takeWindows`).
   func take(_ data: UnsafePointer<Int>, streamLength: Int) {
-    let (b, t, h) = (positions.count, buffers.steps, buffers.layout.h)
-    for j in 0..<b {
-      if positions[j] + t + 1 >= streamLength {
-        positions[j] = 0
-        buffers.hs.advanced(by: j * h).update(repeating: 0, count: h)
-      }
-      let start = j * streamLength + positions[j]
-      for s in 0..<t {
-        buffers.inputs[s * b + j] = data[start + s]
-        buffers.targets[s * b + j] = data[start + s + 1]
-      }
-      positions[j] += t
-    }
+    let (h, hs) = (buffers.layout.h, buffers.hs)
+    takeWindows(
+      data, streamLength: streamLength, positions: &positions, steps: buffers.steps,
+      inputs: buffers.inputs, targets: buffers.targets,
+      reset: { hs.advanced(by: $0 * h).update(repeating: 0, count: h) })
   }
 }

@@ -1,0 +1,80 @@
+/// The gated layers the fast path trains.
+public enum GatedKind: Sendable, Equatable {
+  /// Gates i, f, g, o.
+  case lstm
+  /// Gates r, z and the candidate h̃, the course's convention (`GRUCell`).
+  case gru
+
+  public var gates: Int { self == .lstm ? 4 : 3 }
+}
+
+/// Where everything lives in the gated fast path's flat buffers: an optional embedding, L gated
+/// layers, the output layer.
+///
+/// H, V and E are rounded up to multiples of 8 (`h`, `v`, `e`); the padding holds zeros and stays
+/// zero (a padded unit has no weights, so its h is 0 and every gradient touching it is 0).
+/// Each layer keeps its input weights transposed, WT (inputs × G·h), so that a one-hot input is
+/// a row, and its recurrent weights as UT (h × G·h); one bias row (G·h). The G·h columns hold
+/// the gates interleaved per block of 8 units (`column`), so each block of units is a contiguous
+/// run of columns with every gate it needs.
+public struct GatedLayout: Sendable, Equatable {
+  public let kind: GatedKind
+  public let hidden: Int
+  public let vocabulary: Int
+  public let embedding: Int?
+  public let layers: Int
+  public let h: Int
+  public let v: Int
+  public let e: Int
+
+  public init(kind: GatedKind, hidden: Int, vocabulary: Int, embedding: Int?, layers: Int) {
+    self.kind = kind
+    self.hidden = hidden
+    self.vocabulary = vocabulary
+    self.embedding = embedding
+    self.layers = layers
+    h = (hidden + 7) / 8 * 8
+    v = (vocabulary + 7) / 8 * 8
+    e = ((embedding ?? 0) + 7) / 8 * 8
+  }
+
+  /// Columns of every gate block: G·h.
+  public var gh: Int { kind.gates * h }
+
+  /// The column of gate k of unit u. LSTM: blocks of 32 columns (i, f, g, o of 8 units). GRU:
+  /// blocks of 16 (r, z of 8 units) in the first 2h columns, the candidate's h after them,
+  /// since its product waits for r.
+  public func column(gate k: Int, unit u: Int) -> Int {
+    switch kind {
+    case .lstm: (u / 8) * 32 + k * 8 + u % 8
+    case .gru: k == 2 ? 2 * h + u : (u / 8) * 16 + k * 8 + u % 8
+    }
+  }
+
+  /// Rows of layer l's WT: the vocabulary for a one-hot bottom layer, e with an embedding, h above.
+  public func inputRows(_ l: Int) -> Int { l > 0 ? h : (embedding == nil ? vocabulary : e) }
+  /// Whether layer l reads vectors (and so passes a gradient down).
+  public func readsVectors(_ l: Int) -> Bool { l > 0 || embedding != nil }
+
+  /// The embedding table, V × e.
+  public var embeddingTable: Int { 0 }
+  public func wt(_ l: Int) -> Int { layerStart(l) }
+  public func ut(_ l: Int) -> Int { wt(l) + inputRows(l) * gh }
+  public func bias(_ l: Int) -> Int { ut(l) + h * gh }
+  public var why: Int { layerStart(layers) }
+  public var by: Int { why + v * h }
+  /// Length of a parameter (or gradient, or optimizer memory) block; a multiple of 8.
+  public var count: Int { by + v }
+
+  private func layerStart(_ l: Int) -> Int {
+    var offset = embedding == nil ? 0 : vocabulary * e
+    for k in 0..<l { offset += (inputRows(k) + h + 1) * gh }
+    return offset
+  }
+
+  /// The widest row a layer reads or passes down.
+  public var widest: Int { max(h, e) }
+
+  /// The output layer's layout, for the softmax.
+  public var output: FastLayout { FastLayout(hidden: hidden, vocabulary: vocabulary) }
+}

@@ -1,0 +1,189 @@
+import CourseSupport
+import FastKernels
+import Foundation
+
+/// The reference training loop (`Reference.trainingStep`) for a `CharModel` of LSTM or GRU
+/// layers (any depth, one-hot or embedded input, Adagrad or Adam, clipping), restructured for
+/// speed as the vanilla `FastTrainer` is (Reference/FastKernels, `forwardGatedWindow`):
+///
+/// - every tensor lives in one flat block, H, V and E padded to multiples of 8, the gates of
+///   8 units side by side so each block of units is one run of columns;
+/// - a layer's input products for a whole window are one matrix product (for one-hot
+///   characters, a row of WT each), and only the recurrent products run step by step;
+/// - the output layer and every weight gradient are matrix–matrix products over the window.
+///
+/// With `batch` B > 1 the data is cut into B contiguous streams, each with its own position and
+/// carried state; an iteration takes one window from each, sums their gradients and makes one
+/// update, so every product has B rows. Its losses agree with the reference to rounding (tests
+/// check every kind, depth, input and optimizer); `rnn bench --model lstm` measures it.
+public final class FastGatedTrainer<Cell: GatedCell> {
+  public typealias Model = CharModel<Cell>
+  public let model: Model
+  public let batch: Int
+  public let sequenceLength: Int
+  /// The rate of the next update (a schedule may change it between iterations).
+  public var learningRate: Double
+  public let clipLimit: Double?
+  public let kernels: any Kernels.Type
+  public private(set) var iteration: Int
+  /// Smoothed loss of one window (summed over its characters), averaged over the streams.
+  public private(set) var smoothLoss: Double
+
+  let layout: GatedLayout
+  let block: GatedBlock<Cell>
+  let theta: UnsafeMutablePointer<Double>
+  let memory: UnsafeMutablePointer<Double>
+  let momentum: UnsafeMutablePointer<Double>?
+  let optimizerKind: OptimizerKind
+  private(set) var updates: Int
+  let packed: GatedPackedWeights
+  let buffers: GatedBuffers
+  var positions: [Int]
+  let noise: SeededGenerator
+  /// A one-stream workspace for scoring text (validation), made when first needed.
+  private var scorer: GatedBuffers?
+
+  /// Continues `run` exactly where it stands (parameters, optimizer memory, position, iteration,
+  /// smoothed loss; with one stream, the carried state too).
+  public init(
+    _ model: Model, _ run: RunState<Model>, batch: Int = 1, sequenceLength: Int,
+    learningRate: Double, clipLimit: Double? = 5, kernels: any Kernels.Type = fastestKernels
+  ) {
+    require((model.spec.dropout ?? 0) == 0, "the fast path trains without dropout")
+    self.model = model
+    self.batch = batch
+    self.sequenceLength = sequenceLength
+    self.learningRate = learningRate
+    self.clipLimit = clipLimit
+    self.kernels = kernels
+    let spec = model.spec
+    let layout = GatedLayout(
+      kind: Cell.gatedKind, hidden: spec.hiddenSize, vocabulary: spec.vocabularySize,
+      embedding: spec.embedding, layers: spec.layers)
+    self.layout = layout
+    block = GatedBlock(layout: layout)
+    theta = cacheAligned(layout.count)
+    memory = cacheAligned(layout.count)
+    optimizerKind = run.optimizer.kind
+    momentum = run.optimizer.momentum.map { _ in cacheAligned(layout.count) }
+    updates = run.optimizer.updates
+    packed = GatedPackedWeights(layout: layout)
+    buffers = GatedBuffers(layout: layout, steps: sequenceLength, streams: batch)
+    positions = Array(repeating: batch == 1 ? run.position : 0, count: batch)
+    iteration = run.iteration
+    smoothLoss = run.smoothLoss
+    noise = run.noise
+    block.write(run.parameters, to: theta)
+    block.write(run.optimizer.memory, to: memory)
+    if let momentum, let m = run.optimizer.momentum { block.write(m, to: momentum) }
+    if batch == 1 { writeState(run.carried, into: buffers, stream: 0) }
+    repackGated(kernels, theta, layout, into: packed)
+  }
+
+  deinit {
+    for buffer in [theta, memory] + (momentum.map { [$0] } ?? []) { buffer.deallocate() }
+  }
+
+  public var parameters: Model.Parameters { block.read(theta, shapedLike: model.zeroParameters()) }
+
+  /// The summed gradient of the last iteration's windows, before clipping.
+  public var lastGradients: Model.Parameters {
+    block.read(buffers.grad, shapedLike: model.zeroParameters())
+  }
+
+  /// Everything needed to continue. With several streams, their own positions and states are
+  /// not kept (zero state, position 0): such a run is sampled from, not resumed.
+  public var run: RunState<Model> {
+    let shape = model.zeroParameters()
+    let optimizer = OptimizerState(
+      kind: optimizerKind, memory: block.read(memory, shapedLike: shape),
+      momentum: momentum.map { block.read($0, shapedLike: shape) }, updates: updates)
+    return RunState(
+      parameters: parameters, optimizer: optimizer,
+      carried: batch == 1 ? readState(buffers, stream: 0) : model.zeroState(),
+      position: batch == 1 ? positions[0] : 0, iteration: iteration, smoothLoss: smoothLoss,
+      noise: noise)
+  }
+
+  /// One iteration; returns the windows' summed loss averaged over the streams.
+  @discardableResult
+  public func step(_ data: [Int]) -> Double {
+    data.withUnsafeBufferPointer {
+      takeWindows(
+        $0.baseAddress!, streamLength: data.count / batch, positions: &positions,
+        steps: sequenceLength, inputs: buffers.inputs, targets: buffers.targets,
+        reset: buffers.resetState)
+    }
+    runWindow(kernels)
+    let loss = buffers.loss / Double(batch)
+    smoothLoss = 0.999 * smoothLoss + 0.001 * loss
+    iteration += 1
+    return loss
+  }
+
+  private func runWindow<K: Kernels>(_: K.Type) {
+    forwardGatedWindow(K.self, theta, packed, buffers)
+    backwardGatedWindow(K.self, theta, packed, buffers)
+    carryGatedStates(buffers)
+    updates += 1
+    if let momentum {
+      let n = Double(updates)
+      K.adam(
+        theta, momentum: momentum, memory: memory, grad: buffers.grad, count: layout.count,
+        learningRate: learningRate, corrections: (1 - pow(0.9, n), 1 - pow(0.999, n)),
+        clipLimit: clipLimit)
+    } else {
+      K.adagrad(
+        theta, memory: memory, grad: buffers.grad, count: layout.count,
+        learningRate: learningRate, clipLimit: clipLimit)
+    }
+    repackGated(K.self, theta, layout, into: packed)
+  }
+
+  /// `Reference.validationLoss` on the fast path: windows of `sequenceLength` from the start,
+  /// the state carried from zero, no learning. NaN when no window fits.
+  public func validationLoss(_ data: [Int], sequenceLength t: Int) -> Double {
+    let w =
+      scorer.flatMap { $0.steps == t ? $0 : nil }
+      ?? GatedBuffers(layout: layout, steps: t, streams: 1)
+    scorer = w
+    w.resetState(stream: 0)
+    var (total, characters, start) = (0.0, 0, 0)
+    while start + t + 1 <= data.count {
+      for s in 0..<t {
+        w.inputs[s] = data[start + s]
+        w.targets[s] = data[start + s + 1]
+      }
+      score(kernels, w)
+      total += w.loss
+      characters += t
+      start += t
+    }
+    return characters == 0 ? .nan : total / Double(characters)
+  }
+
+  private func score<K: Kernels>(_: K.Type, _ w: GatedBuffers) {
+    forwardGatedWindow(K.self, theta, packed, w)
+    carryGatedStates(w)
+  }
+
+  private func writeState(_ state: Model.State, into w: GatedBuffers, stream j: Int) {
+    for l in 0..<layout.layers {
+      let (h, c) = Cell.vectors(of: state.layers[l])
+      for u in 0..<layout.hidden {
+        w.hs[l][j * layout.h + u] = h[u]
+        if let c { w.cs[l][j * layout.h + u] = c[u] }
+      }
+    }
+  }
+
+  private func readState(_ w: GatedBuffers, stream j: Int) -> Model.State {
+    let base = j * layout.h
+    return Model.State(
+      layers: (0..<layout.layers).map { l in
+        let h = Vector((0..<layout.hidden).map { w.hs[l][base + $0] })
+        let c = Vector((0..<layout.hidden).map { w.cs[l][base + $0] })
+        return Cell.state(h: h, c: layout.kind == .lstm ? c : nil)
+      })
+  }
+}

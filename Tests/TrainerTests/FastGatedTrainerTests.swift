@@ -1,0 +1,136 @@
+import CourseSupport
+import FastKernels
+import GradientCheck
+import ReferenceRNN
+import Testing
+
+/// The gated fast path against the readable reference, written out here: one window from each
+/// of B contiguous streams through `CharModel`'s forward and backward, gradients summed,
+/// clipped, one update. Small odd sizes (H = 13, E = 5) so that the padding is exercised.
+@Suite("the fast path for LSTM and GRU") struct FastGatedTrainerTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    let kind: ModelKind
+    let layers: Int
+    let embedding: Int?
+    let batch: Int
+    let optimizer: OptimizerKind
+    var testDescription: String {
+      "\(kind.title), \(layers) layer(s), \(embedding.map { "embedding \($0)" } ?? "one-hot"), "
+        + "batch \(batch), \(optimizer)"
+    }
+  }
+
+  static let cases: [Case] = [
+    Case(kind: .lstm, layers: 1, embedding: nil, batch: 1, optimizer: .adagrad),
+    Case(kind: .lstm, layers: 2, embedding: 5, batch: 1, optimizer: .adam),
+    Case(kind: .lstm, layers: 2, embedding: nil, batch: 3, optimizer: .adam),
+    Case(kind: .gru, layers: 1, embedding: nil, batch: 1, optimizer: .adam),
+    Case(kind: .gru, layers: 2, embedding: 5, batch: 1, optimizer: .adagrad),
+    Case(kind: .gru, layers: 3, embedding: 5, batch: 3, optimizer: .adam),
+  ]
+
+  let text = BuiltInCorpus.play.text(characters: 3000, seed: 5)
+  var corpus: Corpus {
+    let vocabulary = Vocabulary(text: text)
+    return Corpus(vocabulary: vocabulary, indices: vocabulary.encode(text) ?? [])
+  }
+
+  @Test("losses, gradients and validation agree with the reference", arguments: cases)
+  func agreesWithReference(_ c: Case) {
+    switch c.kind {
+    case .lstm: compare(CharModel<LSTMCell>.self, c)
+    case .gru: compare(CharModel<GRUCell>.self, c)
+    case .rnn: Issue.record("no gated fast path for the vanilla RNN")
+    }
+  }
+
+  func compare<Cell: GatedCell>(_: CharModel<Cell>.Type, _ c: Case) {
+    let (t, rate) = (7, 0.02)
+    let data = corpus.training
+    let model = CharModel<Cell>(
+      vocabularySize: corpus.vocabulary.count, hiddenSize: 13, layers: c.layers,
+      embedding: c.embedding)
+    var run = RunState(fresh: model, seed: 3, sequenceLength: t, optimizer: c.optimizer)
+    let fast = FastGatedTrainer(
+      model, run, batch: c.batch, sequenceLength: t, learningRate: rate, clipLimit: 5)
+    var states = Array(repeating: model.zeroState(), count: c.batch)
+    var positions = Array(repeating: 0, count: c.batch)
+    for i in 1...25 {
+      let (loss, gradients) = referenceStep(
+        model, &run, &states, &positions, data: data, steps: t, rate: rate)
+      let got = fast.step(data)
+      guard isClose(got, loss, tolerance: 1e-10) else {
+        Issue.record("iteration \(i): loss \(got), reference \(loss)")
+        return
+      }
+      if i == 1 || i == 25 {
+        let m = firstMismatch("d", actual: fast.lastGradients, expected: gradients, tolerance: 1e-9)
+        #expect(m == nil, "iteration \(i): \(m.map(\.description) ?? "")")
+      }
+    }
+    let m = firstMismatch("", actual: fast.parameters, expected: run.parameters, tolerance: 1e-8)
+    #expect(m == nil, "after 25 iterations: \(m.map(\.description) ?? "")")
+    let expected = Reference.validationLoss(
+      model, parameters: fast.parameters, data: corpus.validation, sequenceLength: t)
+    let validation = fast.validationLoss(corpus.validation, sequenceLength: t)
+    #expect(
+      isClose(validation, expected, tolerance: 1e-11), "validation \(validation), \(expected)")
+  }
+
+  /// One iteration of the reference over B streams: the mean loss and the unclipped sum of
+  /// the gradients.
+  func referenceStep<M: LanguageModel>(
+    _ model: M, _ run: inout RunState<M>, _ states: inout [M.State], _ positions: inout [Int],
+    data: [Int], steps t: Int, rate: Double
+  ) -> (loss: Double, gradients: M.Parameters) {
+    let (b, length) = (states.count, data.count / states.count)
+    var total = run.parameters.zeros().flattened
+    var loss = 0.0
+    for j in 0..<b {
+      if positions[j] + t + 1 >= length {
+        positions[j] = 0
+        states[j] = model.zeroState()
+      }
+      let from = j * length + positions[j]
+      let pass = model.forward(
+        inputs: Array(data[from..<(from + t)]), targets: Array(data[(from + 1)...(from + t)]),
+        from: states[j], parameters: run.parameters)
+      let g = model.backward(pass.record, parameters: run.parameters).gradients.flattened
+      for k in total.indices { total[k] += g[k] }
+      loss += pass.loss
+      states[j] = pass.last
+      positions[j] += t
+    }
+    let summed = run.parameters.replacing(flattened: total)!
+    var clipped = summed
+    Reference.clip(&clipped, limit: 5)
+    Reference.update(&run.parameters, gradients: clipped, state: &run.optimizer, learningRate: rate)
+    return (loss / Double(b), summed)
+  }
+
+  /// A run saved and loaded again continues as if never stopped: the same bits.
+  @Test("a run taken out and put back continues exactly", arguments: [ModelKind.lstm, .gru])
+  func resumes(_ kind: ModelKind) {
+    switch kind {
+    case .lstm: resume(CharModel<LSTMCell>.self)
+    default: resume(CharModel<GRUCell>.self)
+    }
+  }
+
+  func resume<Cell: GatedCell>(_: CharModel<Cell>.Type) {
+    let data = corpus.training
+    let model = CharModel<Cell>(
+      vocabularySize: corpus.vocabulary.count, hiddenSize: 11, layers: 2, embedding: nil)
+    let run = RunState(fresh: model, seed: 4, sequenceLength: 9, optimizer: .adam)
+    let first = FastGatedTrainer(model, run, sequenceLength: 9, learningRate: 0.01)
+    for _ in 0..<30 { first.step(data) }
+    let second = FastGatedTrainer(model, first.run, sequenceLength: 9, learningRate: 0.01)
+    for i in 1...10 {
+      let (a, b) = (first.step(data), second.step(data))
+      guard a == b else {
+        Issue.record("iteration \(i) after resuming: \(b), uninterrupted \(a)")
+        return
+      }
+    }
+  }
+}
