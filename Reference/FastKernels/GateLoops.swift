@@ -73,73 +73,70 @@ public func lstmBackwardLoop(
 @inlinable @inline(__always)
 func gruColumn(_ u: Int) -> Int { (u &>> 3) &* 16 &+ (u & 7) }
 
-/// The GRU's gates: `a` (its first 2h columns) holds Wr·x + Ur·h_{t−1} and Wz·x + Uz·h_{t−1}
-/// and is overwritten with r and z; `resetH` gets r ⊙ h_{t−1}, what Uh multiplies.
+/// The GRU's gates: `rz` (r and z of 8 units side by side per block) holds Wr·x + Ur·h_{t−1}
+/// and Wz·x + Uz·h_{t−1} and is overwritten with r and z; `resetH` gets r ⊙ h_{t−1}, what Uh
+/// multiplies.
 @inlinable @inline(__always)
 public func gruGatesLoop(
-  _ a: MutablePointer, _ bias: Pointer, _ hPrevious: Pointer, _ resetH: MutablePointer,
+  _ rz: MutablePointer, _ bias: Pointer, _ hPrevious: Pointer, _ resetH: MutablePointer,
   _ count: Int
 ) {
   for u in stride(from: 0, to: count, by: 4) {
     let k = gruColumn(u)
-    let r = sigmoid(load(a + k) + load(bias + k))
-    let z = sigmoid(load(a + (k &+ 8)) + load(bias + (k &+ 8)))
-    store(r, a + k, accumulate: false)
-    store(z, a + (k &+ 8), accumulate: false)
+    let r = sigmoid(load(rz + k) + load(bias + k))
+    let z = sigmoid(load(rz + (k &+ 8)) + load(bias + (k &+ 8)))
+    store(r, rz + k, accumulate: false)
+    store(z, rz + (k &+ 8), accumulate: false)
     store(r * load(hPrevious + u), resetH + u, accumulate: false)
   }
 }
 
-/// The GRU's candidate and new state: `a` (columns 2h..<3h) holds Wh·x + Uh·(r ⊙ h_{t−1}) and
-/// is overwritten with h̃ = tanh(… + bh); h_t = (1 − z) ⊙ h_{t−1} + z ⊙ h̃.
+/// The GRU's candidate and new state: `candidate` holds Wh·x + Uh·(r ⊙ h_{t−1}) and is
+/// overwritten with h̃ = tanh(… + bh); h_t = (1 − z) ⊙ h_{t−1} + z ⊙ h̃.
 @inlinable @inline(__always)
 public func gruCandidateLoop(
-  _ a: MutablePointer, _ bias: Pointer, _ hPrevious: Pointer, _ h: MutablePointer,
-  _ hidden: Int, _ count: Int
+  _ candidate: MutablePointer, _ bias: Pointer, _ rz: Pointer, _ hPrevious: Pointer,
+  _ h: MutablePointer, _ count: Int
 ) {
-  let n = 2 &* hidden
   for u in stride(from: 0, to: count, by: 4) {
-    let candidate = tanh(load(a + (n &+ u)) + load(bias + (n &+ u)))
-    store(candidate, a + (n &+ u), accumulate: false)
-    let z = load(a + (gruColumn(u) &+ 8))
-    store((1 - z) * load(hPrevious + u) + z * candidate, h + u, accumulate: false)
+    let value = tanh(load(candidate + u) + load(bias + u))
+    store(value, candidate + u, accumulate: false)
+    let z = load(rz + (gruColumn(u) &+ 8))
+    store((1 - z) * load(hPrevious + u) + z * value, h + u, accumulate: false)
   }
 }
 
 /// Back through the GRU's candidate: dh = dh_above + dh_next (kept in `dh`) and
-/// da_h = dh ⊙ z ⊙ (1 − h̃²).
+/// da_h = dh ⊙ z ⊙ (1 − h̃²) into `daCandidate`.
 @inlinable @inline(__always)
 public func gruCandidateBackLoop(
-  _ da: MutablePointer, _ gates: Pointer, _ dhAbove: Pointer, _ dhNext: Pointer,
-  _ dh: MutablePointer, _ hidden: Int, _ count: Int
+  _ daCandidate: MutablePointer, _ rz: Pointer, _ candidate: Pointer, _ dhAbove: Pointer,
+  _ dhNext: Pointer, _ dh: MutablePointer, _ count: Int
 ) {
-  let n = 2 &* hidden
   for u in stride(from: 0, to: count, by: 4) {
     let d = load(dhAbove + u) + load(dhNext + u)
     store(d, dh + u, accumulate: false)
-    let candidate = load(gates + (n &+ u))
-    let z = load(gates + (gruColumn(u) &+ 8))
-    store(d * z * (1 - candidate * candidate), da + (n &+ u), accumulate: false)
+    let value = load(candidate + u)
+    let z = load(rz + (gruColumn(u) &+ 8))
+    store(d * z * (1 - value * value), daCandidate + u, accumulate: false)
   }
 }
 
-/// Back through the GRU's gates, given `resetInput` = Uhᵀ·da_h:
+/// Back through the GRU's gates into `daRZ`, given `resetInput` = Uhᵀ·da_h:
 ///
 ///     da_z = dh ⊙ (h̃ − h_{t−1}) ⊙ z(1 − z),   da_r = resetInput ⊙ h_{t−1} ⊙ r(1 − r)
 ///     dh_{t−1} = dh ⊙ (1 − z) + resetInput ⊙ r   (Urᵀ·da_r + Uzᵀ·da_z is added after)
 @inlinable @inline(__always)
 public func gruGatesBackLoop(
-  _ da: MutablePointer, _ gates: Pointer, _ hPrevious: Pointer, _ dh: Pointer,
-  _ resetInput: Pointer, _ dhPrevious: MutablePointer, _ hidden: Int, _ count: Int
+  _ daRZ: MutablePointer, _ rz: Pointer, _ candidate: Pointer, _ hPrevious: Pointer,
+  _ dh: Pointer, _ resetInput: Pointer, _ dhPrevious: MutablePointer, _ count: Int
 ) {
-  let n = 2 &* hidden
   for u in stride(from: 0, to: count, by: 4) {
     let k = gruColumn(u)
-    let (r, z) = (load(gates + k), load(gates + (k &+ 8)))
+    let (r, z) = (load(rz + k), load(rz + (k &+ 8)))
     let (d, h, back) = (load(dh + u), load(hPrevious + u), load(resetInput + u))
-    let candidate = load(gates + (n &+ u))
-    store(d * (candidate - h) * (z * (1 - z)), da + (k &+ 8), accumulate: false)
-    store(back * h * (r * (1 - r)), da + k, accumulate: false)
+    store(d * (load(candidate + u) - h) * (z * (1 - z)), daRZ + (k &+ 8), accumulate: false)
+    store(back * h * (r * (1 - r)), daRZ + k, accumulate: false)
     store(d * (1 - z) + back * r, dhPrevious + u, accumulate: false)
   }
 }

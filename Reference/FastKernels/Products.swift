@@ -53,41 +53,17 @@ public func multiplyLoop(
 ) {
   let panels = n / 8
   if m >= 4 {
-    // A is copied into blocks of 4 rows, [p][4] each, so that every tile reads its A as one
-    // sequential stream (A read through its strides would touch k cache lines per tile).
-    let blocks = m / 4
-    let packedA = MutablePointer.allocate(capacity: blocks &* 4 &* k)
-    defer { packedA.deallocate() }
-    do {
-      for block in 0..<blocks {
-        var out = packedA + block &* 4 &* k
-        var ap = a.base + 4 &* block &* a.row
-        for _ in 0..<k {
-          out[0] = ap[0]
-          out[1] = ap[a.row]
-          out[2] = ap[2 &* a.row]
-          out[3] = ap[3 &* a.row]
-          out += 4
-          ap += a.column
-        }
-      }
-      // Eight blocks of A (32 rows) stay in L1 while every panel of B streams past them.
-      for first in stride(from: 0, to: blocks, by: 8) {
-        for j in 0..<panels {
-          let bj = b.base + j &* b.panel
-          for block in first..<min(first &+ 8, blocks) {
-            tile4x8(
-              k, packedA + block &* 4 &* k, bj, b.row, c + (4 &* block &* ldc &+ 8 &* j), ldc,
-              accumulate)
-          }
-        }
-      }
-      for j in 0..<panels {
-        let bj = b.base + j &* b.panel
-        for i in (4 &* blocks)..<m {
-          tile1x8(k, a.base + i &* a.row, a.column, bj, b.row, c + (i &* ldc &+ 8 &* j), accumulate)
-        }
-      }
+    // k in chunks, so that a chunk of a panel of B (kc × 8) stays in L1 while the blocks of A
+    // pass it; chunks after the first add to C. The order of every sum is fixed by k alone.
+    let kc = 64
+    var p0 = 0
+    while p0 < k {
+      let chunk = min(kc, k &- p0)
+      multiplyChunk(
+        m, n, chunk, StridedMatrix(a.base + p0 &* a.column, row: a.row, column: a.column),
+        PanelMatrix(b.base + p0 &* b.row, row: b.row, panel: b.panel), c, ldc,
+        accumulate || p0 > 0)
+      p0 &+= chunk
     }
   } else {
     // A few rows (one per stream in the recurrence): four panels at a time for enough
@@ -110,6 +86,67 @@ public func multiplyLoop(
         }
       }
       j &+= width
+    }
+  }
+}
+
+/// C (m × n) = A·B or C += A·B for m ≥ 4 and one chunk of k: A copied into blocks of 4 rows
+/// ([p][4] each, so that every tile reads its A as one sequential stream), B's panels copied
+/// next to each other unless they already are (a row-major B with long rows puts every row of
+/// a panel in the same L1 set).
+@inlinable @inline(__always)
+func multiplyChunk(
+  _ m: Int, _ n: Int, _ k: Int, _ a: StridedMatrix, _ b: PanelMatrix, _ c: MutablePointer,
+  _ ldc: Int, _ accumulate: Bool
+) {
+  let (panels, blocks) = (n / 8, m / 4)
+  let packedA = MutablePointer.allocate(capacity: blocks &* 4 &* k)
+  defer { packedA.deallocate() }
+  for block in 0..<blocks {
+    var out = packedA + block &* 4 &* k
+    var ap = a.base + 4 &* block &* a.row
+    for _ in 0..<k {
+      out[0] = ap[0]
+      out[1] = ap[a.row]
+      out[2] = ap[2 &* a.row]
+      out[3] = ap[3 &* a.row]
+      out += 4
+      ap += a.column
+    }
+  }
+  var panelsB = b
+  var packedB: MutablePointer? = nil
+  if b.row != 8 {
+    let copy = MutablePointer.allocate(capacity: panels &* k &* 8)
+    for j in 0..<panels {
+      var out = copy + j &* k &* 8
+      var bp = b.base + j &* b.panel
+      for _ in 0..<k {
+        UnsafeMutableRawPointer(out).storeBytes(of: load(bp), as: Vector4.self)
+        UnsafeMutableRawPointer(out + 4).storeBytes(of: load(bp + 4), as: Vector4.self)
+        out += 8
+        bp += b.row
+      }
+    }
+    packedB = copy
+    panelsB = PanelMatrix(copy, row: 8, panel: k &* 8)
+  }
+  defer { packedB?.deallocate() }
+  // Eight blocks of A (32 rows) are reused from L2 while every panel of B passes them.
+  for first in stride(from: 0, to: blocks, by: 8) {
+    for j in 0..<panels {
+      let bj = panelsB.base + j &* panelsB.panel
+      for block in first..<min(first &+ 8, blocks) {
+        tile4x8(
+          k, packedA + block &* 4 &* k, bj, 8, c + (4 &* block &* ldc &+ 8 &* j), ldc,
+          accumulate)
+      }
+    }
+  }
+  for j in 0..<panels {
+    let bj = panelsB.base + j &* panelsB.panel
+    for i in (4 &* blocks)..<m {
+      tile1x8(k, a.base + i &* a.row, a.column, bj, 8, c + (i &* ldc &+ 8 &* j), accumulate)
     }
   }
 }

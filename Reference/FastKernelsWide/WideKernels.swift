@@ -63,22 +63,23 @@ public enum WideKernels: Kernels {
   ) { lstmBackwardLoop(da, gates, cPrevious, tanhC, dhAbove, dhNext, dcNext, count) }
 
   public static func gruGates(
-    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, resetH: MutablePointer, count: Int
-  ) { gruGatesLoop(a, bias, hPrevious, resetH, count) }
+    _ rz: MutablePointer, bias: Pointer, hPrevious: Pointer, resetH: MutablePointer, count: Int
+  ) { gruGatesLoop(rz, bias, hPrevious, resetH, count) }
 
   public static func gruCandidate(
-    _ a: MutablePointer, bias: Pointer, hPrevious: Pointer, h: MutablePointer, count: Int
-  ) { gruCandidateLoop(a, bias, hPrevious, h, count, count) }
+    _ candidate: MutablePointer, bias: Pointer, rz: Pointer, hPrevious: Pointer,
+    h: MutablePointer, count: Int
+  ) { gruCandidateLoop(candidate, bias, rz, hPrevious, h, count) }
 
   public static func gruCandidateBack(
-    _ da: MutablePointer, gates: Pointer, dhAbove: Pointer, dhNext: Pointer, dh: MutablePointer,
-    count: Int
-  ) { gruCandidateBackLoop(da, gates, dhAbove, dhNext, dh, count, count) }
+    _ daCandidate: MutablePointer, rz: Pointer, candidate: Pointer, dhAbove: Pointer,
+    dhNext: Pointer, dh: MutablePointer, count: Int
+  ) { gruCandidateBackLoop(daCandidate, rz, candidate, dhAbove, dhNext, dh, count) }
 
   public static func gruGatesBack(
-    _ da: MutablePointer, gates: Pointer, hPrevious: Pointer, dh: Pointer, resetInput: Pointer,
-    dhPrevious: MutablePointer, count: Int
-  ) { gruGatesBackLoop(da, gates, hPrevious, dh, resetInput, dhPrevious, count, count) }
+    _ daRZ: MutablePointer, rz: Pointer, candidate: Pointer, hPrevious: Pointer, dh: Pointer,
+    resetInput: Pointer, dhPrevious: MutablePointer, count: Int
+  ) { gruGatesBackLoop(daRZ, rz, candidate, hPrevious, dh, resetInput, dhPrevious, count) }
 }
 
 #if arch(x86_64)

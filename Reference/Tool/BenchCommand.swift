@@ -82,7 +82,8 @@ private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
     // One thread, then the default: two threads sharing every window.
     for threads in [1, 2] {
       let fast = FastTrainer(
-        parameters: start, sequenceLength: sequence, learningRate: 0.1, threads: threads)
+        parameters: start, sequenceLength: sequence, learningRate: 0.1,
+        threads: threads == 1 ? .one : .two)
       // Warm the caches, and give the scheduler time to put the two threads on separate cores.
       let warm = Date()
       while Date().timeIntervalSince(warm) < 0.5 { fast.step(data) }

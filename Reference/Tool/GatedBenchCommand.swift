@@ -89,7 +89,7 @@ extension GatedBench {
     print(
       "corpus: built-in play, \(training.count + validation.count) characters, V = \(vocabulary.count)"
     )
-    print("kernels: \(fastestKernels.name), one thread")
+    print("kernels: \(fastestKernels.name)")
     if let peak {
       print(String(format: "one core's FP64 peak, measured: %.1f GFLOP/s", peak))
     }
@@ -107,10 +107,12 @@ extension GatedBench {
       "\(kind.title), T = \(gatedBenchSteps), Adam lr \(gatedBenchRate), characters per second (\(Int(seconds)) s each):"
     )
     print(
-      torch == nil
-        ? "  size                 ours (f64)  GFLOP/s  of peak"
-        : "  size                 ours (f64)  GFLOP/s  of peak   PyTorch f64 1 thr   f64 2 thr   f32 2 thr   ours ÷ best f64   ours ÷ f32"
+      "  ours: f64, one thread, then as rnn train runs (two threads while they are measured faster); GFLOP/s and the fraction of two cores' peak for the second"
     )
+    print(
+      "  size                 ours 1 thr    ours   GFLOP/s  of peak"
+        + (torch == nil
+          ? "" : "   PyTorch f64 1 thr   f64 2 thr   f32 2 thr   ours ÷ best f64   ours ÷ f32"))
   }
 
   func spec(_ row: (layers: Int, hidden: Int, batch: Int)) -> ModelSpec {
@@ -119,13 +121,15 @@ extension GatedBench {
   }
 
   func throughput(_ row: (layers: Int, hidden: Int, batch: Int)) throws {
-    let ours =
+    let (one, ours) =
       kind == .lstm
-      ? oursRate(LSTMCell.self, row) : oursRate(GRUCell.self, row)
+      ? (oursRate(LSTMCell.self, row, .one), oursRate(LSTMCell.self, row, .measured))
+      : (oursRate(GRUCell.self, row, .one), oursRate(GRUCell.self, row, .measured))
     let gflops = flopsPerCharacter(spec(row)) * ours / 1e9
     var line = String(
-      format: "  %d × %d, batch %-2d   %10.0f  %7.1f  %6@", row.layers, row.hidden, row.batch, ours,
-      gflops, peak.map { String(format: "%.0f%%", 100 * gflops / $0) } ?? "–")
+      format: "  %d × %d, batch %-2d   %10.0f  %7.0f  %7.1f  %6@", row.layers, row.hidden,
+      row.batch,
+      one, ours, gflops, peak.map { String(format: "%.0f%%", 100 * gflops / (2 * $0)) } ?? "–")
     if torch != nil {
       let theirs = try [("float64", 1), ("float64", 2), ("float32", 2)].map {
         try torchRate(row, dtype: $0.0, threads: $0.1)
@@ -138,13 +142,14 @@ extension GatedBench {
   }
 
   /// Our characters per second: `seconds` of training after half a second's warm-up.
-  func oursRate<Cell: GatedCell>(_: Cell.Type, _ row: (layers: Int, hidden: Int, batch: Int))
-    -> Double
-  {
+  func oursRate<Cell: GatedCell>(
+    _: Cell.Type, _ row: (layers: Int, hidden: Int, batch: Int), _ threads: ThreadUse
+  ) -> Double {
     let model = CharModel<Cell>(spec(row))
     let run = RunState(fresh: model, seed: 1, sequenceLength: gatedBenchSteps, optimizer: .adam)
     let trainer = FastGatedTrainer(
-      model, run, batch: row.batch, sequenceLength: gatedBenchSteps, learningRate: gatedBenchRate)
+      model, run, batch: row.batch, sequenceLength: gatedBenchSteps, learningRate: gatedBenchRate,
+      threads: threads)
     let warm = Date()
     while Date().timeIntervalSince(warm) < 0.5 { trainer.step(training) }
     let clock = Date()

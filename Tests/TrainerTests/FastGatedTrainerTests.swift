@@ -134,3 +134,41 @@ import Testing
     }
   }
 }
+
+/// Two threads share every window, each owning half of the hidden units; no element is
+/// computed differently, so the result is the same bits as one thread's. H = 29 splits 16/16
+/// after padding; H = 6 and E = 5 give one thread no units at all.
+@Suite("the gated fast path on two threads") struct GatedThreadsTests {
+  @Test(
+    "two threads compute the same bits as one",
+    arguments: [(ModelKind.lstm, 29), (.gru, 29), (.lstm, 6), (.gru, 6)])
+  func twoEqualOne(_ kind: ModelKind, _ hidden: Int) {
+    switch kind {
+    case .lstm: compare(LSTMCell.self, hidden)
+    default: compare(GRUCell.self, hidden)
+    }
+  }
+
+  func compare<Cell: GatedCell>(_: Cell.Type, _ hidden: Int) {
+    let text = BuiltInCorpus.code.text(characters: 4000, seed: 7)
+    let vocabulary = Vocabulary(text: text)
+    let data = vocabulary.encode(text) ?? []
+    let model = CharModel<Cell>(
+      vocabularySize: vocabulary.count, hiddenSize: hidden, layers: 2, embedding: 5)
+    let run = RunState(fresh: model, seed: 2, sequenceLength: 11, optimizer: .adam)
+    let two = FastGatedTrainer(
+      model, run, batch: 2, sequenceLength: 11, learningRate: 0.01, threads: .two)
+    let one = FastGatedTrainer(
+      model, run, batch: 2, sequenceLength: 11, learningRate: 0.01, threads: .one)
+    for i in 1...40 {
+      let (a, b) = (two.step(data), one.step(data))
+      guard a == b else {
+        Issue.record("iteration \(i): two threads' loss \(a), one thread's \(b)")
+        return
+      }
+    }
+    #expect(two.parameters.flattened == one.parameters.flattened)
+    #expect(
+      two.validationLoss(data, sequenceLength: 11) == one.validationLoss(data, sequenceLength: 11))
+  }
+}

@@ -68,8 +68,8 @@ import Testing
     var rng = SeededGenerator(seed: 5)
     let start = RNNParameters.random(
       hiddenSize: 45, vocabularySize: Vocabulary(text: text).count, scale: 0.1, using: &rng)
-    let two = FastTrainer(parameters: start, sequenceLength: 17, learningRate: 0.1, threads: 2)
-    let one = FastTrainer(parameters: start, sequenceLength: 17, learningRate: 0.1, threads: 1)
+    let two = FastTrainer(parameters: start, sequenceLength: 17, learningRate: 0.1, threads: .two)
+    let one = FastTrainer(parameters: start, sequenceLength: 17, learningRate: 0.1, threads: .one)
     for i in 1...60 {
       let (a, b) = (two.step(data), one.step(data))
       guard a == b else {

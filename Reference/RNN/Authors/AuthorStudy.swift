@@ -59,7 +59,8 @@ public struct AuthorStudy: Sendable {
       var rng = SeededGenerator(seed: seed)
       let start = RNNParameters.random(
         hiddenSize: hiddenSize, vocabularySize: vocabulary.count, using: &rng)
-      let fast = FastTrainer(parameters: start, sequenceLength: 25, learningRate: 0.1, threads: 1)
+      let fast = FastTrainer(
+        parameters: start, sequenceLength: 25, learningRate: 0.1, threads: .one)
       for _ in 0..<iterations { fast.step(modelText[k]) }
       let model = CharModel<RNNCell>(spec)
       let p = CharModelParameters<RNNLayer>(fast.parameters)

@@ -1,4 +1,5 @@
 import Dispatch
+import FastKernels
 import Foundation
 import Synchronization
 
@@ -67,6 +68,19 @@ final class Crew: @unchecked Sendable {
       job?(1)
       finished.store(seen, ordering: .releasing)
     }
+  }
+}
+
+/// Runs one iteration's `body` on both threads of `crew`, each with its part of the split, or
+/// whole on this thread when there is no crew or `twoThreads` is false.
+func runSplit(
+  on crew: Crew?, twoThreads: Bool, _ body: @escaping @Sendable (Split) -> Void
+) {
+  guard let crew, twoThreads else { return body(.whole) }
+  // Unowned: a retain in the barrier would be an atomic write to a line both threads use.
+  let barrier = crew.barrier
+  crew.run { [unowned(unsafe) barrier] k in
+    body(Split(index: k, count: 2, barrier: { barrier.wait() }))
   }
 }
 

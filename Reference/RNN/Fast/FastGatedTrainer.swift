@@ -40,6 +40,10 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   let buffers: GatedBuffers
   var positions: [Int]
   let noise: SeededGenerator
+  /// Two threads that share every window, where there are two cores and `threads` allows it;
+  /// `choice` keeps using them only while they are faster than one.
+  let crew: Crew?
+  private var choice: ThreadChoice
   /// A one-stream workspace for scoring text (validation), made when first needed.
   private var scorer: GatedBuffers?
 
@@ -47,7 +51,8 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   /// smoothed loss; with one stream, the carried state too).
   public init(
     _ model: Model, _ run: RunState<Model>, batch: Int = 1, sequenceLength: Int,
-    learningRate: Double, clipLimit: Double? = 5, kernels: any Kernels.Type = fastestKernels
+    learningRate: Double, clipLimit: Double? = 5, threads: ThreadUse = .measured,
+    kernels: any Kernels.Type = fastestKernels
   ) {
     require((model.spec.dropout ?? 0) == 0, "the fast path trains without dropout")
     self.model = model
@@ -73,6 +78,8 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     iteration = run.iteration
     smoothLoss = run.smoothLoss
     noise = run.noise
+    crew = threads.makeCrew()
+    choice = ThreadChoice(threads)
     block.write(run.parameters, to: theta)
     block.write(run.optimizer.memory, to: memory)
     if let momentum, let m = run.optimizer.momentum { block.write(m, to: momentum) }
@@ -81,6 +88,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   }
 
   deinit {
+    crew?.stop()
     for buffer in [theta, memory] + (momentum.map { [$0] } ?? []) { buffer.deallocate() }
   }
 
@@ -114,30 +122,34 @@ public final class FastGatedTrainer<Cell: GatedCell> {
         steps: sequenceLength, inputs: buffers.inputs, targets: buffers.targets,
         reset: buffers.resetState)
     }
-    runWindow(kernels)
+    updates += 1
+    let n = Double(updates)
+    let corrections = (1 - pow(0.9, n), 1 - pow(0.999, n))
+    choice.run { two in runWindow(kernels, corrections: corrections, twoThreads: two) }
     let loss = buffers.loss / Double(batch)
     smoothLoss = 0.999 * smoothLoss + 0.001 * loss
     iteration += 1
     return loss
   }
 
-  private func runWindow<K: Kernels>(_: K.Type) {
-    forwardGatedWindow(K.self, theta, packed, buffers)
-    backwardGatedWindow(K.self, theta, packed, buffers)
-    carryGatedStates(buffers)
-    updates += 1
-    if let momentum {
-      let n = Double(updates)
-      K.adam(
-        theta, momentum: momentum, memory: memory, grad: buffers.grad, count: layout.count,
-        learningRate: learningRate, corrections: (1 - pow(0.9, n), 1 - pow(0.999, n)),
-        clipLimit: clipLimit)
-    } else {
-      K.adagrad(
-        theta, memory: memory, grad: buffers.grad, count: layout.count,
-        learningRate: learningRate, clipLimit: clipLimit)
+  /// One iteration's window, gradients and update, on one thread or shared by two.
+  private func runWindow<K: Kernels>(
+    _: K.Type, corrections: (Double, Double), twoThreads: Bool
+  ) {
+    let (theta, memory, momentum) = (Shared(theta), Shared(memory), momentum.map(Shared.init))
+    let (packed, buffers, layout) = (packed, buffers, layout)
+    let (rate, clip) = (learningRate, clipLimit)
+    let iteration: @Sendable (Split) -> Void = { split in
+      forwardGatedWindow(K.self, theta.pointer, packed, buffers, split)
+      backwardGatedWindow(K.self, theta.pointer, packed, buffers, split)
+      split.barrier()
+      carryGatedStates(buffers, split)
+      updateGated(
+        K.self, theta.pointer, memory: memory.pointer, momentum: momentum?.pointer,
+        grad: buffers.grad, layout: layout, packed: packed, learningRate: rate,
+        corrections: corrections, clipLimit: clip, split)
     }
-    repackGated(K.self, theta, layout, into: packed)
+    runSplit(on: crew, twoThreads: twoThreads, iteration)
   }
 
   /// `Reference.validationLoss` on the fast path: windows of `sequenceLength` from the start,

@@ -42,8 +42,10 @@ public final class FastTrainer {
   let memory: UnsafeMutablePointer<Double>
   let packed: PackedWeights
   let streams: Streams
-  /// Two threads that share every window, where there are two cores and `threads` allows it.
+  /// Two threads that share every window, where there are two cores and `threads` allows it;
+  /// `choice` keeps using them only while they are faster than one.
   let crew: Crew?
+  private var choice: ThreadChoice
 
   /// Continues a batch-1 run exactly where `state` left it (parameters, Adagrad's memory, hidden
   /// state, position, iteration and smoothed loss).
@@ -63,7 +65,8 @@ public final class FastTrainer {
 
   public init(
     parameters p: RNNParameters, batch: Int = 1, sequenceLength: Int, learningRate: Double,
-    clipLimit: Double? = 5, threads: Int = 2, kernels: any Kernels.Type = fastestKernels
+    clipLimit: Double? = 5, threads: ThreadUse = .measured,
+    kernels: any Kernels.Type = fastestKernels
   ) {
     hidden = p.hiddenSize
     vocabulary = p.vocabularySize
@@ -78,7 +81,8 @@ public final class FastTrainer {
     memory = cacheAligned(layout.count)
     packed = PackedWeights(layout: layout)
     streams = Streams(count: batch, layout: layout, sequenceLength: sequenceLength)
-    crew = threads >= 2 && ProcessInfo.processInfo.activeProcessorCount >= 2 ? Crew() : nil
+    crew = threads.makeCrew()
+    choice = ThreadChoice(threads)
     write(p, to: theta)
     repack(kernels, theta, layout, into: packed)
   }
@@ -149,15 +153,7 @@ public final class FastTrainer {
         kernels, theta.pointer, memory: memory.pointer, grad: buffers.grad, layout: layout,
         packed: packed, learningRate: rate, clipLimit: clip, split)
     }
-    if let crew {
-      // Unowned: a retain in the barrier would be an atomic write to a line both threads use.
-      let barrier = crew.barrier
-      crew.run { [unowned(unsafe) barrier] k in
-        iteration(Split(index: k, count: 2, barrier: { barrier.wait() }))
-      }
-    } else {
-      iteration(.whole)
-    }
+    choice.run { two in runSplit(on: crew, twoThreads: two, iteration) }
     let loss = FastKernels.loss(of: buffers) / Double(batch)
     smoothLoss = 0.999 * smoothLoss + 0.001 * loss
     self.iteration += 1
@@ -186,7 +182,7 @@ extension FastTrainer {
 }
 
 /// Pointers handed to the threads of one iteration; each thread writes only its own share.
-private struct Shared: @unchecked Sendable {
+struct Shared: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<Double>
   init(_ p: UnsafeMutablePointer<Double>) { pointer = p }
 }
