@@ -107,10 +107,10 @@ extension GatedBench {
       "\(kind.title), T = \(gatedBenchSteps), Adam lr \(gatedBenchRate), characters per second (\(Int(seconds)) s each):"
     )
     print(
-      "  ours: f64, one thread, then as rnn train runs (two threads while they are measured faster); GFLOP/s and the fraction of two cores' peak for the second"
+      "  ours: f64 on one thread, on two, and as rnn train runs (two threads while they are measured faster); its GFLOP/s and fraction of two cores' peak"
     )
     print(
-      "  size                 ours 1 thr    ours   GFLOP/s  of peak"
+      "  size                 ours 1 thr   2 thr   as run   GFLOP/s  of peak"
         + (torch == nil
           ? "" : "   PyTorch f64 1 thr   f64 2 thr   f32 2 thr   ours ÷ best f64   ours ÷ f32"))
   }
@@ -121,15 +121,15 @@ extension GatedBench {
   }
 
   func throughput(_ row: (layers: Int, hidden: Int, batch: Int)) throws {
-    let (one, ours) =
-      kind == .lstm
-      ? (oursRate(LSTMCell.self, row, .one), oursRate(LSTMCell.self, row, .measured))
-      : (oursRate(GRUCell.self, row, .one), oursRate(GRUCell.self, row, .measured))
+    let rates = [ThreadUse.one, .two, .measured].map {
+      kind == .lstm ? oursRate(LSTMCell.self, row, $0) : oursRate(GRUCell.self, row, $0)
+    }
+    let ours = rates[2]
     let gflops = flopsPerCharacter(spec(row)) * ours / 1e9
     var line = String(
-      format: "  %d × %d, batch %-2d   %10.0f  %7.0f  %7.1f  %6@", row.layers, row.hidden,
-      row.batch,
-      one, ours, gflops, peak.map { String(format: "%.0f%%", 100 * gflops / (2 * $0)) } ?? "–")
+      format: "  %d × %d, batch %-2d   %10.0f  %6.0f  %7.0f  %8.1f  %6@", row.layers, row.hidden,
+      row.batch, rates[0], rates[1], ours, gflops,
+      peak.map { String(format: "%.0f%%", 100 * gflops / (2 * $0)) } ?? "–")
     if torch != nil {
       let theirs = try [("float64", 1), ("float64", 2), ("float32", 2)].map {
         try torchRate(row, dtype: $0.0, threads: $0.1)

@@ -1,5 +1,6 @@
 import CourseSupport
 import FastKernels
+import Foundation
 import GradientCheck
 import ReferenceRNN
 import Testing
@@ -170,5 +171,50 @@ import Testing
     #expect(two.parameters.flattened == one.parameters.flattened)
     #expect(
       two.validationLoss(data, sequenceLength: 11) == one.validationLoss(data, sequenceLength: 11))
+  }
+}
+
+/// The choice between one thread and two follows what it measures, round after round.
+@Suite("choosing between one thread and two") struct ThreadChoiceTests {
+  /// Each round times 3 iterations on one thread and 3 on two (no minimum time here), then keeps
+  /// the faster for ten times as long as the trials took (here "two threads" sleeps 4 ms and "one" 1 ms, or the
+  /// other way round: 150 ms, about 150 iterations, and at least 4), then tries both again.
+  @Test("the faster way is kept, then both are tried again", arguments: [false, true])
+  func keepsTheFaster(twoAreFaster: Bool) {
+    var choice = ThreadChoice(.measured, minimumKept: 4, minimumTrial: 0)
+    var used: [Bool] = []
+    for _ in 0..<400 {
+      choice.run { two in
+        used.append(two)
+        usleep(two == twoAreFaster ? 1000 : 4000)
+      }
+    }
+    let trials = [false, false, false, true, true, true]
+    #expect(Array(used.prefix(6)) == trials)
+    // The next round starts where one thread is tried again: at the first one-thread iteration
+    // after a kept phase on two, three before the first two-thread one after a phase on one.
+    let next =
+      twoAreFaster
+      ? used.indices.dropFirst(6).first { !used[$0] }
+      : used.indices.dropFirst(6).first { used[$0] }.map { $0 - 3 }
+    guard let next, next >= 6, next + 6 <= used.count else {
+      Issue.record("no second round that starts as the first did: \(used)")
+      return
+    }
+    let kept = next - 6
+    #expect(used[6..<next].allSatisfy { $0 == twoAreFaster })
+    // 150 ms of 1 ms iterations, give or take the sleeps' overshoot.
+    #expect(kept >= 40 && kept <= 160, "kept \(kept) iterations")
+    #expect(Array(used[next..<(next + 6)]) == trials)
+  }
+
+  @Test("one or two threads, when asked for, are used every time")
+  func fixed() {
+    for use in [ThreadUse.one, .two] {
+      var choice = ThreadChoice(use, minimumKept: 4)
+      var used: [Bool] = []
+      for _ in 0..<12 { choice.run { used.append($0) } }
+      #expect(used == Array(repeating: use == .two, count: 12))
+    }
   }
 }

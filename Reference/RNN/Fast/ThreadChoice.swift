@@ -19,45 +19,77 @@ public enum ThreadUse: Sendable {
 
 /// Whether the next iteration runs on two threads or on one, decided by measuring, again and
 /// again: a learner's machine is never idle, and two threads that meet at a barrier every time
-/// step crawl when another program holds one of the cores. Each round of `round` iterations
-/// times `trials` on one thread and `trials` on two, then runs the rest on whichever was faster
-/// (by the median). Both paths compute the same bits, so switching never changes the result.
-struct ThreadChoice {
-  let use: ThreadUse
-  static let round = 200
-  static let trials = 3
-  private var position = 0
-  private var one: [UInt64] = []
-  private var two: [UInt64] = []
-  private(set) var twoAreFaster = true
+/// step crawl when another program holds one of the cores. Each round tries one thread, then
+/// two, each for at least `trials` iterations and `minimumTrial` nanoseconds, then runs on the
+/// faster (by the mean time of an iteration) for ten times as long as the trials took, and at
+/// least `minimumKept` iterations: about a tenth of the time goes to trying, and a way that is
+/// slower costs at most that. Both paths compute the same bits, so switching never changes the
+/// result.
+public struct ThreadChoice {
+  public let use: ThreadUse
+  public let minimumKept: Int
+  public let minimumTrial: UInt64
+  public static let trials = 3
+  private enum Phase { case tryingOne, tryingTwo, keeping }
+  private var phase = Phase.tryingOne
+  /// Iterations and nanoseconds of each phase of this round.
+  private var one: (count: Int, nanoseconds: UInt64) = (0, 0)
+  private var two: (count: Int, nanoseconds: UInt64) = (0, 0)
+  private var kept: (count: Int, nanoseconds: UInt64) = (0, 0)
+  public private(set) var twoAreFaster = true
 
-  init(_ use: ThreadUse) { self.use = use }
+  public init(_ use: ThreadUse, minimumKept: Int = 100, minimumTrial: UInt64 = 20_000_000) {
+    self.use = use
+    self.minimumKept = minimumKept
+    self.minimumTrial = minimumTrial
+  }
 
   /// Whether the coming iteration should use two threads.
-  var nextUsesTwo: Bool {
-    guard use == .measured else { return use == .two }
-    let p = position % Self.round
-    return p < Self.trials ? false : p < 2 * Self.trials ? true : twoAreFaster
+  public var nextUsesTwo: Bool {
+    switch use {
+    case .one: false
+    case .two: true
+    case .measured:
+      switch phase {
+      case .tryingOne: false
+      case .tryingTwo: true
+      case .keeping: twoAreFaster
+      }
+    }
   }
 
   /// Runs one iteration, `body(two)`, on the path the choice names and learns from its time.
-  mutating func run(_ body: (_ twoThreads: Bool) -> Void) {
+  public mutating func run(_ body: (_ twoThreads: Bool) -> Void) {
     let two = nextUsesTwo
     let start = DispatchTime.now().uptimeNanoseconds
     body(two)
     let elapsed = DispatchTime.now().uptimeNanoseconds - start
-    let p = position % Self.round
-    if p < Self.trials {
-      one.append(elapsed)
-    } else if p < 2 * Self.trials {
-      self.two.append(elapsed)
-      if p == 2 * Self.trials - 1 {
-        twoAreFaster = median(self.two) < median(one)
-        (one, self.two) = ([], [])
+    guard use == .measured else { return }
+    switch phase {
+    case .tryingOne:
+      one = (one.count + 1, one.nanoseconds + elapsed)
+      if done(one) { phase = .tryingTwo }
+    case .tryingTwo:
+      self.two = (self.two.count + 1, self.two.nanoseconds + elapsed)
+      if done(self.two) {
+        // Mean times compared without division: t2/n2 < t1/n1.
+        twoAreFaster =
+          Double(self.two.nanoseconds) * Double(one.count)
+          < Double(one.nanoseconds) * Double(self.two.count)
+        phase = .keeping
+        kept = (0, 0)
+      }
+    case .keeping:
+      kept = (kept.count + 1, kept.nanoseconds + elapsed)
+      if kept.count >= minimumKept
+        && kept.nanoseconds >= 10 * (one.nanoseconds + self.two.nanoseconds)
+      {
+        (phase, one, self.two) = (.tryingOne, (0, 0), (0, 0))
       }
     }
-    position += 1
   }
 
-  private func median(_ xs: [UInt64]) -> UInt64 { xs.sorted()[xs.count / 2] }
+  private func done(_ trial: (count: Int, nanoseconds: UInt64)) -> Bool {
+    trial.count >= Self.trials && trial.nanoseconds >= minimumTrial
+  }
 }
