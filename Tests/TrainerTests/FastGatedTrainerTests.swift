@@ -206,6 +206,8 @@ import Testing
     // 150 ms of 1 ms iterations, give or take the sleeps' overshoot.
     #expect(kept >= 40 && kept <= 160, "kept \(kept) iterations")
     #expect(Array(used[next..<(next + 6)]) == trials)
+    // The same choice again: kept twice as long this time.
+    #expect(choice.factor == 20)
   }
 
   @Test("one or two threads, when asked for, are used every time")

@@ -21,10 +21,11 @@ public enum ThreadUse: Sendable {
 /// again: a learner's machine is never idle, and two threads that meet at a barrier every time
 /// step crawl when another program holds one of the cores. Each round tries one thread, then
 /// two, each for at least `trials` iterations and `minimumTrial` nanoseconds, then runs on the
-/// faster (by the mean time of an iteration) for ten times as long as the trials took, and at
-/// least `minimumKept` iterations: about a tenth of the time goes to trying, and a way that is
-/// slower costs at most that. Both paths compute the same bits, so switching never changes the
-/// result.
+/// faster (by the mean time of an iteration) for `factor` times as long as the trials took, and
+/// at least `minimumKept` iterations. The factor starts at 10 and doubles, up to 80, each time
+/// a round chooses as the one before: while the machine's load stays the same, about 1% of the
+/// time goes to trying the slower way, and a change is noticed within a few rounds. Both paths
+/// compute the same bits, so switching never changes the result.
 public struct ThreadChoice {
   public let use: ThreadUse
   public let minimumKept: Int
@@ -37,6 +38,9 @@ public struct ThreadChoice {
   private var two: (count: Int, nanoseconds: UInt64) = (0, 0)
   private var kept: (count: Int, nanoseconds: UInt64) = (0, 0)
   public private(set) var twoAreFaster = true
+  /// How many times as long as the trials the choice is kept.
+  public private(set) var factor: UInt64 = 10
+  private var rounds = 0
 
   public init(_ use: ThreadUse, minimumKept: Int = 100, minimumTrial: UInt64 = 20_000_000) {
     self.use = use
@@ -73,16 +77,19 @@ public struct ThreadChoice {
       self.two = (self.two.count + 1, self.two.nanoseconds + elapsed)
       if done(self.two) {
         // Mean times compared without division: t2/n2 < t1/n1.
-        twoAreFaster =
+        let faster =
           Double(self.two.nanoseconds) * Double(one.count)
           < Double(one.nanoseconds) * Double(self.two.count)
+        factor = rounds > 0 && faster == twoAreFaster ? min(2 * factor, 80) : 10
+        twoAreFaster = faster
+        rounds += 1
         phase = .keeping
         kept = (0, 0)
       }
     case .keeping:
       kept = (kept.count + 1, kept.nanoseconds + elapsed)
       if kept.count >= minimumKept
-        && kept.nanoseconds >= 10 * (one.nanoseconds + self.two.nanoseconds)
+        && kept.nanoseconds >= factor * (one.nanoseconds + self.two.nanoseconds)
       {
         (phase, one, self.two) = (.tryingOne, (0, 0), (0, 0))
       }
