@@ -11,13 +11,17 @@ public enum Isolation {
   public static let stubsFolder = ".build/isolated-stubs"
 
   /// The exercises whose own sources (not their suites, not the reference) hold every error of
-  /// `build`; nil when some error lies elsewhere, and isolating would not help.
+  /// `build` that names a file; nil when some error lies elsewhere, and isolating would not help.
+  /// Errors without a file are the build system's own lines ("cancelled" for the jobs it stopped
+  /// when the first one failed, "emit-module command failed"): they come and go with timing. If
+  /// one of them was a real problem, the isolated build fails too and says so.
   static func culprits(of build: BuildOutcome, in course: Course, mode: SourceMode) -> [Exercise]? {
-    guard mode == .exercises, !build.errors.isEmpty else { return nil }
+    let located = build.errors.filter { $0.file != nil }
+    guard mode == .exercises, !located.isEmpty else { return nil }
     let culprits = course.exercises.filter { exercise in
-      build.errors.contains { $0.file?.hasPrefix(exercise.exercisePath + "/") == true }
+      located.contains { $0.file?.hasPrefix(exercise.exercisePath + "/") == true }
     }
-    let explained = build.errors.allSatisfy { error in
+    let explained = located.allSatisfy { error in
       culprits.contains { error.file?.hasPrefix($0.exercisePath + "/") == true }
     }
     return explained && !culprits.isEmpty ? culprits : nil
