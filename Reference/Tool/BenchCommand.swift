@@ -135,9 +135,7 @@ private func compareLearning(
   let out = try python(
     ["-c", lossTracer, baseline] + baselineRun(dataPath, hidden, sequence, iterations: 20)
       + ["--init-file", initFile])
-  let theirs = out.split(separator: "\n").filter { $0.hasPrefix("loss ") }.compactMap {
-    Double($0.dropFirst(5))
-  }
+  let theirs = tracedLosses(out)
   let fast = FastTrainer(
     parameters: try numpyInit(initFile, hidden: hidden, vocabulary: v), sequenceLength: sequence,
     learningRate: 0.1)
@@ -145,19 +143,14 @@ private func compareLearning(
   var reference = MinCharRNNTrainer(
     data: data, parameters: try numpyInit(initFile, hidden: hidden, vocabulary: v),
     sequenceLength: sequence, learningRate: 0.1)
-  var fastAgreed = 0
-  var referenceAgreed = 0
-  var differences: [String] = []
+  var fastAgreement = LossAgreement()
+  var referenceAgreement = LossAgreement()
   for expected in theirs {
-    let difference = abs(fast.step(data) - expected) / abs(expected)
-    let referenceDifference = abs(reference.step() - expected) / abs(expected)
-    // Counted up to the first miss: after that the runs are apart for good.
-    if difference <= 1e-9 && fastAgreed == differences.count { fastAgreed += 1 }
-    if referenceDifference <= 1e-9 && referenceAgreed == differences.count { referenceAgreed += 1 }
-    differences.append(String(format: "%.0e", difference))
+    fastAgreement.record(fast.step(data), expected)
+    referenceAgreement.record(reference.step(), expected)
   }
   print(
-    "  from numpy's initial weights, the loss of each iteration agrees with numpy's to 1e-9 relative for the first \(fastAgreed) of \(theirs.count) (the readable reference: \(referenceAgreed)); relative differences: \(differences.joined(separator: " "))"
+    "  from numpy's initial weights, the loss of each iteration agrees with numpy's to 1e-9 relative for the first \(fastAgreement.agreed) of \(theirs.count) (the readable reference: \(referenceAgreement.agreed)); relative differences: \(fastAgreement.differences)"
   )
 
   var ours: [Double] = []
@@ -174,14 +167,39 @@ private func compareLearning(
     for _ in 0..<iterations { trainer.step(data) }
     ours.append(trainer.smoothLoss)
   }
-  func describe(_ xs: [Double]) -> String {
-    String(
-      format: "mean %.3f, range %.3f–%.3f", xs.reduce(0, +) / Double(xs.count), xs.min() ?? 0,
-      xs.max() ?? 0)
-  }
   print(
-    "  smoothed loss after \(iterations) iterations, seeds 1–\(seeds): ours \(describe(ours)); numpy \(describe(numpy))"
+    "  smoothed loss after \(iterations) iterations, seeds 1–\(seeds): ours \(spread(ours, digits: 3)); numpy \(spread(numpy, digits: 3))"
   )
+}
+
+/// The per-iteration losses a baseline run under `lossTracer` printed.
+func tracedLosses(_ output: String) -> [Double] {
+  output.split(separator: "\n").filter { $0.hasPrefix("loss ") }.compactMap {
+    Double($0.dropFirst(5))
+  }
+}
+
+/// How long our per-iteration losses stay within 1e-9 (relative) of a baseline's: counted up to
+/// the first miss, since after it the runs are apart for good; and every relative difference.
+struct LossAgreement {
+  private(set) var agreed = 0
+  private var all: [String] = []
+
+  mutating func record(_ ours: Double, _ expected: Double) {
+    let difference = abs(ours - expected) / abs(expected)
+    if difference <= 1e-9 && agreed == all.count { agreed += 1 }
+    all.append(String(format: "%.0e", difference))
+  }
+
+  var differences: String { all.joined(separator: " ") }
+}
+
+/// "mean 1.215, range 1.210–1.220".
+func spread(_ xs: [Double], digits: Int) -> String {
+  String(
+    format: "mean %.\(digits)f, range %.\(digits)f–%.\(digits)f",
+    xs.reduce(0, +) / Double(xs.count),
+    xs.min() ?? 0, xs.max() ?? 0)
 }
 
 /// Runs a baseline unchanged and reads its local `loss` (the window's summed loss) each time it

@@ -44,19 +44,12 @@ extension GatedBench {
     let single = torchArguments(row) + ["--dtype", "float64", "--threads", "1"]
     let out = try runTorch(
       ["-c", lossTracer] + single + ["--iters", "20", "--val-chars", "0", "--dump-init", initFile])
-    let theirs = out.split(separator: "\n").filter { $0.hasPrefix("loss ") }.compactMap {
-      Double($0.dropFirst(5))
-    }
+    let theirs = tracedLosses(out)
     let trainer = try trainerFromTorch(initFile, row)
-    var agreed = 0
-    var differences: [String] = []
-    for expected in theirs {
-      let difference = abs(trainer.step(training) - expected) / abs(expected)
-      if difference <= 1e-9 && agreed == differences.count { agreed += 1 }
-      differences.append(String(format: "%.0e", difference))
-    }
+    var agreement = LossAgreement()
+    for expected in theirs { agreement.record(trainer.step(training), expected) }
     print(
-      "from PyTorch's initial weights (1 × 128, batch 1, f64), the loss of each iteration agrees with PyTorch's to 1e-9 relative for the first \(agreed) of \(theirs.count); relative differences: \(differences.joined(separator: " "))"
+      "from PyTorch's initial weights (1 × 128, batch 1, f64), the loss of each iteration agrees with PyTorch's to 1e-9 relative for the first \(agreement.agreed) of \(theirs.count); relative differences: \(agreement.differences)"
     )
     var ours: [Double] = []
     var torch: [Double] = []
@@ -77,14 +70,8 @@ extension GatedBench {
     let within = mean >= (torch.min() ?? .nan) && mean <= (torch.max() ?? .nan)
     let seedBySeed = zip(ours, torch).map { String(format: "%+.0e", $0 - $1) }
     print(
-      "validation loss per character after \(iterations) iterations, seeds 1–\(seeds), each from PyTorch's initial weights: ours \(spread(ours)); PyTorch \(spread(torch)); our mean is \(within ? "within" : "outside") PyTorch's range; ours − PyTorch, seed by seed: \(seedBySeed.joined(separator: " "))"
+      "validation loss per character after \(iterations) iterations, seeds 1–\(seeds), each from PyTorch's initial weights: ours \(spread(ours, digits: 4)); PyTorch \(spread(torch, digits: 4)); our mean is \(within ? "within" : "outside") PyTorch's range; ours − PyTorch, seed by seed: \(seedBySeed.joined(separator: " "))"
     )
-  }
-
-  private func spread(_ xs: [Double]) -> String {
-    String(
-      format: "mean %.4f, range %.4f–%.4f", xs.reduce(0, +) / Double(xs.count), xs.min() ?? 0,
-      xs.max() ?? 0)
   }
 
   /// A fresh Adam run from PyTorch's `--dump-init` file of a one-hot LSTM: per layer W_ih

@@ -64,8 +64,38 @@ extension MinCharTrainer {
   var smoothLoss: Double { trainingState.smoothLoss }
 }
 
+/// What the two fast trainers have in common, for `FastRunTrainer`.
+protocol FastPath: AnyObject {
+  var learningRate: Double { get set }
+  var iteration: Int { get }
+  @discardableResult func step(_ data: [Int]) -> Double
+  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double
+}
+
+extension FastTrainer: FastPath {}
+extension FastGatedTrainer: FastPath {}
+
+/// A run trainer on a fast path: the rate schedule is applied before each iteration, and text is
+/// read for validation on the same path.
+protocol FastRunTrainer: RunTrainer {
+  associatedtype Path: FastPath
+  var fast: Path { get }
+  var hyperparameters: Hyperparameters { get }
+}
+
+extension FastRunTrainer {
+  func step(_ data: [Int]) -> Double {
+    fast.learningRate = hyperparameters.learningRate(after: fast.iteration)
+    return fast.step(data)
+  }
+
+  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
+    fast.validationLoss(data, sequenceLength: sequenceLength)
+  }
+}
+
 /// The fast kernels (Reference/FastKernels), which follow the reference to rounding.
-final class FastRNNTrainer: MinCharTrainer {
+final class FastRNNTrainer: MinCharTrainer, FastRunTrainer {
   let fast: FastTrainer
   let hyperparameters: Hyperparameters
 
@@ -86,18 +116,11 @@ final class FastRNNTrainer: MinCharTrainer {
   var parameters: CharModelParameters<RNNLayer> { .init(fast.parameters) }
   var iteration: Int { fast.iteration }
   var smoothLoss: Double { fast.smoothLoss }
-  func step(_ data: [Int]) -> Double {
-    fast.learningRate = hyperparameters.learningRate(after: fast.iteration)
-    return fast.step(data)
-  }
-  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
-    fast.validationLoss(data, sequenceLength: sequenceLength)
-  }
 }
 
 /// The gated fast path (Reference/FastKernels, `forwardGatedWindow`), which follows the
 /// reference to rounding: LSTM and GRU models of any depth, one-hot or embedded, Adagrad or Adam.
-final class FastGatedRunTrainer<Cell: GatedCell>: RunTrainer {
+final class FastGatedRunTrainer<Cell: GatedCell>: FastRunTrainer {
   let fast: FastGatedTrainer<Cell>
   let hyperparameters: Hyperparameters
 
@@ -115,13 +138,6 @@ final class FastGatedRunTrainer<Cell: GatedCell>: RunTrainer {
   var parameters: CharModelParameters<Cell.Parameters> { fast.parameters }
   var iteration: Int { fast.iteration }
   var smoothLoss: Double { fast.smoothLoss }
-  func step(_ data: [Int]) -> Double {
-    fast.learningRate = hyperparameters.learningRate(after: fast.iteration)
-    return fast.step(data)
-  }
-  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
-    fast.validationLoss(data, sequenceLength: sequenceLength)
-  }
 }
 
 /// min-char-rnn's loop through a learner's ex01 functions, at the speed of their code.

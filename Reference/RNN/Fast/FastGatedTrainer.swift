@@ -66,7 +66,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
       kind: Cell.gatedKind, hidden: spec.hiddenSize, vocabulary: spec.vocabularySize,
       embedding: spec.embedding, layers: spec.layers)
     self.layout = layout
-    block = GatedBlock(layout: layout)
+    block = GatedBlock(layout: layout, shape: model.zeroParameters())
     theta = cacheAligned(layout.count)
     memory = cacheAligned(layout.count)
     optimizerKind = run.optimizer.kind
@@ -92,20 +92,19 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     for buffer in [theta, memory] + (momentum.map { [$0] } ?? []) { buffer.deallocate() }
   }
 
-  public var parameters: Model.Parameters { block.read(theta, shapedLike: model.zeroParameters()) }
+  public var parameters: Model.Parameters { block.read(theta) }
 
   /// The summed gradient of the last iteration's windows, before clipping.
   public var lastGradients: Model.Parameters {
-    block.read(buffers.grad, shapedLike: model.zeroParameters())
+    block.read(buffers.grad)
   }
 
   /// Everything needed to continue. With several streams, their own positions and states are
   /// not kept (zero state, position 0): such a run is sampled from, not resumed.
   public var run: RunState<Model> {
-    let shape = model.zeroParameters()
     let optimizer = OptimizerState(
-      kind: optimizerKind, memory: block.read(memory, shapedLike: shape),
-      momentum: momentum.map { block.read($0, shapedLike: shape) }, updates: updates)
+      kind: optimizerKind, memory: block.read(memory),
+      momentum: momentum.map { block.read($0) }, updates: updates)
     return RunState(
       parameters: parameters, optimizer: optimizer,
       carried: batch == 1 ? readState(buffers, stream: 0) : model.zeroState(),
@@ -160,18 +159,10 @@ public final class FastGatedTrainer<Cell: GatedCell> {
       ?? GatedBuffers(layout: layout, steps: t, streams: 1)
     scorer = w
     w.resetState(stream: 0)
-    var (total, characters, start) = (0.0, 0, 0)
-    while start + t + 1 <= data.count {
-      for s in 0..<t {
-        w.inputs[s] = data[start + s]
-        w.targets[s] = data[start + s + 1]
-      }
+    return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
       score(kernels, w)
-      total += w.loss
-      characters += t
-      start += t
+      return w.loss
     }
-    return characters == 0 ? .nan : total / Double(characters)
   }
 
   /// One window read without learning, on two threads while they are the faster.

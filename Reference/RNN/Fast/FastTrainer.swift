@@ -166,18 +166,10 @@ extension FastTrainer {
   /// the hidden state carried from zero, no learning. NaN when no window fits.
   public func validationLoss(_ data: [Int], sequenceLength t: Int) -> Double {
     let w = WindowBuffers(layout: layout, steps: t, streams: 1)
-    var (total, characters, start) = (0.0, 0, 0)
-    while start + t + 1 <= data.count {
-      for s in 0..<t {
-        w.inputs[s] = data[start + s]
-        w.targets[s] = data[start + s + 1]
-      }
+    return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
       scoreWindow(kernels, UnsafePointer(theta), packed, w)
-      total += FastKernels.loss(of: w)
-      characters += t
-      start += t
+      return FastKernels.loss(of: w)
     }
-    return characters == 0 ? .nan : total / Double(characters)
   }
 }
 

@@ -2,17 +2,42 @@ import CourseSupport
 import FastKernels
 
 /// A `CharModel`'s tensors copied into, and out of, a flat block laid out by `GatedLayout`:
-/// parameters, gradients and optimizer memories all travel this way.
+/// parameters, gradients and optimizer memories all travel this way. The layout is described
+/// once (`offsets`), as the place in the block of each number of the tensors, in the order of
+/// `flattened`; copying either way follows it.
 struct GatedBlock<Cell: GatedCell> {
   typealias Parameters = CharModelParameters<Cell.Parameters>
   let layout: GatedLayout
+  /// The model's tensors with zeros, for their shapes.
+  let shape: Parameters
+  /// offsets[i]: where the i-th number of `flattened` lives in the block.
+  let offsets: [Int]
+
+  init(layout: GatedLayout, shape: Parameters) {
+    self.layout = layout
+    self.shape = shape
+    offsets = Self.offsets(layout, shape)
+  }
 
   func write(_ p: Parameters, to block: UnsafeMutablePointer<Double>) {
-    let l = layout
-    block.update(repeating: 0, count: l.count)
+    block.update(repeating: 0, count: layout.count)
+    for (i, value) in p.flattened.enumerated() { block[offsets[i]] = value }
+  }
+
+  func read(_ block: UnsafePointer<Double>) -> Parameters {
+    shape.replacing(flattened: offsets.map { block[$0] })!
+  }
+
+  /// The layout: the embedding row by row (e apart); for each layer and gate k, row u of Wk and
+  /// Uk and bk[u] in column `layout.column(gate: k, unit: u)` of WT, UT and the bias; Why row by
+  /// row (h apart), then by. Found by tagging each number of `shape` with its own index.
+  private static func offsets(_ l: GatedLayout, _ shape: Parameters) -> [Int] {
+    let p = shape.replacing(flattened: shape.flattened.indices.map(Double.init))!
+    var offsets = Array(repeating: 0, count: shape.flattened.count)
+    func place(_ tag: Double, at offset: Int) { offsets[Int(tag)] = offset }
     if let embedding = p.embedding {
       for r in 0..<embedding.rows {
-        for c in 0..<embedding.cols { block[l.embeddingTable + r * l.e + c] = embedding[r, c] }
+        for c in 0..<embedding.cols { place(embedding[r, c], at: l.embeddingTable + r * l.e + c) }
       }
     }
     for layer in 0..<l.layers {
@@ -23,49 +48,16 @@ struct GatedBlock<Cell: GatedCell> {
         )
         for u in 0..<l.hidden {
           let column = l.column(gate: k, unit: u)
-          for c in 0..<W.cols { block[l.wt(layer) + c * l.gh + column] = W[u, c] }
-          for c in 0..<U.cols { block[l.ut(layer) + c * l.gh + column] = U[u, c] }
-          block[l.bias(layer) + column] = b[u]
+          for c in 0..<W.cols { place(W[u, c], at: l.wt(layer) + c * l.gh + column) }
+          for c in 0..<U.cols { place(U[u, c], at: l.ut(layer) + c * l.gh + column) }
+          place(b[u], at: l.bias(layer) + column)
         }
       }
     }
     for r in 0..<l.vocabulary {
-      for c in 0..<l.hidden { block[l.why + r * l.h + c] = p.Why[r, c] }
-      block[l.by + r] = p.by[r]
+      for c in 0..<l.hidden { place(p.Why[r, c], at: l.why + r * l.h + c) }
+      place(p.by[r], at: l.by + r)
     }
-  }
-
-  /// The tensors in `block`, shaped like `shape`.
-  func read(_ block: UnsafePointer<Double>, shapedLike shape: Parameters) -> Parameters {
-    let l = layout
-    var p = shape
-    if var embedding = p.embedding {
-      for r in 0..<embedding.rows {
-        for c in 0..<embedding.cols { embedding[r, c] = block[l.embeddingTable + r * l.e + c] }
-      }
-      p.embedding = embedding
-    }
-    for layer in 0..<l.layers {
-      for (k, gate) in Cell.gateTensors.enumerated() {
-        var (W, U, b) = (
-          p.layers[layer][keyPath: gate.W], p.layers[layer][keyPath: gate.U],
-          p.layers[layer][keyPath: gate.b]
-        )
-        for u in 0..<l.hidden {
-          let column = l.column(gate: k, unit: u)
-          for c in 0..<W.cols { W[u, c] = block[l.wt(layer) + c * l.gh + column] }
-          for c in 0..<U.cols { U[u, c] = block[l.ut(layer) + c * l.gh + column] }
-          b[u] = block[l.bias(layer) + column]
-        }
-        p.layers[layer][keyPath: gate.W] = W
-        p.layers[layer][keyPath: gate.U] = U
-        p.layers[layer][keyPath: gate.b] = b
-      }
-    }
-    for r in 0..<l.vocabulary {
-      for c in 0..<l.hidden { p.Why[r, c] = block[l.why + r * l.h + c] }
-      p.by[r] = block[l.by + r]
-    }
-    return p
+    return offsets
   }
 }

@@ -21,3 +21,24 @@ func takeWindows(
     positions[j] += t
   }
 }
+
+/// `Reference.validationLoss` on a fast path: `data` read in windows of `t` from the start, with
+/// no learning, each window written into `inputs` and `targets` (one stream) and its summed loss
+/// returned by `score`, which carries the state on. The loss per character; NaN when no window
+/// fits.
+func lossPerCharacter(
+  _ data: [Int], steps t: Int, inputs: UnsafeMutablePointer<Int>,
+  targets: UnsafeMutablePointer<Int>, score: () -> Double
+) -> Double {
+  var (total, characters, start) = (0.0, 0, 0)
+  while start + t + 1 <= data.count {
+    for s in 0..<t {
+      inputs[s] = data[start + s]
+      targets[s] = data[start + s + 1]
+    }
+    total += score()
+    characters += t
+    start += t
+  }
+  return characters == 0 ? .nan : total / Double(characters)
+}
