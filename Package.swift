@@ -56,13 +56,18 @@ let kernelFlags = ["-O", "-Xcc", "-fno-math-errno"]
   let wideKernelFlags = kernelFlags
 #endif
 
-// The support types and the reference are optimized even in debug builds: the suites train real
-// models with them (an LSTM trains about 25 times faster), and a learner's code calling Vector and
-// Matrix runs faster too. Learner code itself stays unoptimized, so traps point at its lines.
+// The numbers (Vector, Matrix, the seeded generator) and the reference are optimized even in
+// debug builds: the suites train real models with them (an LSTM trains about 25 times faster),
+// and a learner's code calling Vector and Matrix runs faster too. Optimizing costs about three
+// times the compile time of a module, so the rest of the support layer (charts, pictures, texts,
+// parameter types) is not: nothing in it is hot. Learner code itself stays unoptimized, so traps
+// point at its lines.
 let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
 var targets: [Target] = [
-  .target(name: "CourseSupport", path: "Reference/Support", swiftSettings: optimized),
+  .target(name: "CourseNumerics", path: "Reference/Numerics", swiftSettings: optimized),
+  // Re-exports CourseNumerics: learners and tools import CourseSupport alone.
+  .target(name: "CourseSupport", dependencies: ["CourseNumerics"], path: "Reference/Support"),
   .target(name: "GradientCheck", dependencies: ["CourseSupport"], path: "Reference/GradientCheck"),
   .target(
     name: "FastKernels", path: "Reference/FastKernels",
