@@ -24,13 +24,23 @@ public struct CourseCheck: Sendable {
     -> Outcome
   {
     var outcome = Outcome()
-    func record(_ name: String, _ problems: [String], passes: Int = 1) {
+    var stepStart = Date()
+    // Each step's time shows where a slow check spends it (building or running).
+    func record(_ name: String, _ problems: [String], passes: Int = 1, buildSeconds: Double? = nil)
+    {
+      let seconds = Date().timeIntervalSince(stepStart)
+      stepStart = Date()
+      let time =
+        seconds < 1
+        ? ""
+        : buildSeconds.map { String(format: " (%.0f s: %.0f s building)", seconds, $0) }
+          ?? String(format: " (%.0f s)", seconds)
       if problems.isEmpty {
         outcome.passed += passes
-        log("✓ \(name)")
+        log("✓ \(name)\(time)")
       } else {
         outcome.problems += problems
-        log("✗ \(name)")
+        log("✗ \(name)\(time)")
         for p in problems { log("    \(p)") }
       }
     }
@@ -47,18 +57,20 @@ public struct CourseCheck: Sendable {
     record(
       "Solutions: every task passes",
       problems(in: solutions, expecting: .passed, "should pass on Solutions"),
-      passes: solutions.exercises.reduce(0) { $0 + $1.tasks.count })
+      passes: solutions.exercises.reduce(0) { $0 + $1.tasks.count },
+      buildSeconds: solutions.buildSeconds)
     let exercises = try grader.grade(course.exercises, mode: .exercises)
     record(
       "Exercises: every task is still TODO",
       problems(in: exercises, expecting: .todo, "should be TODO in Exercises"),
-      passes: exercises.exercises.reduce(0) { $0 + $1.tasks.count })
+      passes: exercises.exercises.reduce(0) { $0 + $1.tasks.count },
+      buildSeconds: exercises.buildSeconds)
 
     if includeToolkitTests {
-      let (count, problems) = try toolkitTests()
+      let (count, problems, buildSeconds) = try toolkitTests()
       record(
         "the grader's, the Reference toolkit's and the trainer's own tests (\(count))", problems,
-        passes: max(count, 1))
+        passes: max(count, 1), buildSeconds: buildSeconds)
     }
     return outcome
   }
@@ -290,12 +302,13 @@ public struct CourseCheck: Sendable {
   }
 
   /// Runs `Tests/GraderTests` and `Tests/ReferenceTests` from the learner-mode build.
-  func toolkitTests() throws -> (Int, [String]) {
+  func toolkitTests() throws -> (count: Int, problems: [String], buildSeconds: Double) {
     // Grading builds the test product only; the trainer's tests run the tools too.
     let build = try buildCourse(root: grader.root, mode: .exercises, everything: true)
     guard build.succeeded else {
       return (
-        0, ["Tests: the tools do not build: \(build.errors.first?.message ?? "see swift build")"]
+        0, ["Tests: the tools do not build: \(build.errors.first?.message ?? "see swift build")"],
+        build.duration
       )
     }
     let runner = TaskRunner(
@@ -316,6 +329,6 @@ public struct CourseCheck: Sendable {
       problems.append("Tests: the toolkit tests ended with \(outcome.ending)")
     }
     if events.functions.isEmpty { problems.append("Tests: no toolkit tests ran") }
-    return (events.functions.count, problems)
+    return (events.functions.count, problems, build.duration)
   }
 }
