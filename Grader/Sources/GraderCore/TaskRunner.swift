@@ -39,12 +39,12 @@ struct TaskRunner: Sendable {
   /// clock starts when the test run does (the events file appears).
   func runTests(
     filter: String, timeLimit: Double, limits: ResourceLimits? = nil,
-    environment extra: [String: String] = [:]
+    environment extra: [String: String] = [:], parallel: Bool = false
   ) throws -> (ProcessOutcome, TestRunEvents) {
     let eventsURL = FileManager.default.temporaryDirectory
       .appendingPathComponent("grader-events-\(UUID().uuidString).jsonl")
     defer { try? FileManager.default.removeItem(at: eventsURL) }
-    let command = launcher.command(filter: filter, eventsPath: eventsURL.path)
+    let command = launcher.command(filter: filter, eventsPath: eventsURL.path, parallel: parallel)
     let outcome = try runProcess(
       command.executable, command.arguments, in: root,
       environment: launcher.environment.merging(extra) { _, new in new }, timeLimit: timeLimit,
@@ -260,20 +260,22 @@ struct TestLauncher: Sendable {
       }
   }
 
-  func command(filter: String, eventsPath: String) -> (executable: String, arguments: [String]) {
-    let common = [
-      "--filter", filter, "--event-stream-output-path", eventsPath, "--event-stream-version", "0",
-    ]
+  /// A task's tests run one at a time (`parallel` false), so its time limit and memory cap are
+  /// its own.
+  func command(filter: String, eventsPath: String, parallel: Bool = false) -> (
+    executable: String, arguments: [String]
+  ) {
+    let common =
+      (parallel ? [] : ["--no-parallel"]) + [
+        "--filter", filter, "--event-stream-output-path", eventsPath, "--event-stream-version",
+        "0",
+      ]
     if let binary {
-      return (binary, ["--testing-library", "swift-testing", "--no-parallel"] + common)
+      return (binary, ["--testing-library", "swift-testing"] + common)
     }
     return (
       swift,
-      [
-        "test", "--skip-build", "--scratch-path", mode.scratchPath, "--disable-xctest",
-        "--no-parallel",
-      ]
-        + common
+      ["test", "--skip-build", "--scratch-path", mode.scratchPath, "--disable-xctest"] + common
     )
   }
 }
