@@ -107,4 +107,21 @@ import Testing
       try Course.load(root: root)
     }
   }
+
+  @Test("imports are read in every spelling, over lines, and not from line comments")
+  func imports() {
+    let text = """
+      import Foundation
+      @testable import Answers
+      public import struct Hidden.Thing
+      // import Commented
+      let x = 1  // import AlsoCommented
+      import
+        Split
+      reimport Nothing
+      """
+    let found = importedModules(in: text)
+    #expect(found.map(\.module) == ["Foundation", "Answers", "Hidden", "Split"])
+    #expect(found.map(\.line) == [1, 2, 3, 7])
+  }
 }

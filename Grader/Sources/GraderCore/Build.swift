@@ -28,34 +28,42 @@ public struct BuildOutcome: Sendable {
 /// Builds the course's test suites for `mode` (the one test product, and what it needs), or,
 /// with `everything`, every target (the tools too: `grader check` tests them).
 ///
-/// `--explicit-target-dependency-import-check error` turns an import the package graph does not
-/// declare (an exercise importing ReferenceRNN, say) into a build error instead of a lucky pass.
+/// SwiftPM's import check turns an import the package graph does not declare (an exercise
+/// importing ReferenceRNN, say) into a build error instead of a lucky pass. It is asked for when
+/// the exercises' sources (`course`'s, in `mode`) import anything beyond what they may, and for
+/// `everything`.
 public func buildCourse(
-  root: URL, mode: SourceMode, isolating: [Exercise] = [], everything: Bool = false
+  root: URL, mode: SourceMode, course: Course, isolating: [Exercise] = [],
+  everything: Bool = false
 ) throws -> BuildOutcome {
   var environment = mode.environment
   if !everything { environment["RNN_COURSE_TOOLKIT_TESTS"] = "no" }  // see Package.swift
   if !isolating.isEmpty {
     environment["RNN_COURSE_STUBBED"] = isolating.map(\.folder).joined(separator: ",")
   }
+  let checkImports =
+    everything
+    || sourcesImportBeyond(
+      CourseCheck.allowedImports, exercises: course.exercises, mode: mode, root: root)
   return try swiftBuild(
     everything ? ["--build-tests"] : ["--product", testProduct(root: root)], root: root,
-    scratchPath: mode.scratchPath, environment: environment)
+    scratchPath: mode.scratchPath, environment: environment, checkImports: checkImports)
 }
 
-/// `swift build` with `arguments` in `scratchPath`, undeclared imports as errors, and its errors
-/// read back: the one way the grader and the tools build part of the course.
+/// `swift build` with `arguments` in `scratchPath`, undeclared imports as errors (unless
+/// `checkImports` is false), and its errors read back: the one way the grader and the tools
+/// build part of the course.
 public func swiftBuild(
-  _ arguments: [String], root: URL, scratchPath: String, environment: [String: String]
+  _ arguments: [String], root: URL, scratchPath: String, environment: [String: String],
+  checkImports: Bool = true
 ) throws -> BuildOutcome {
   guard let swift = findExecutable("swift") else {
     throw GraderError("cannot find `swift` on PATH: install the Swift 6 toolchain")
   }
   let outcome = try runProcess(
     swift,
-    ["build"] + arguments + [
-      "--scratch-path", scratchPath, "--explicit-target-dependency-import-check", "error",
-    ],
+    ["build"] + arguments + ["--scratch-path", scratchPath]
+      + (checkImports ? ["--explicit-target-dependency-import-check", "error"] : []),
     in: root, environment: environment)
   let output = outcome.standardOutput + "\n" + outcome.standardError
   return BuildOutcome(

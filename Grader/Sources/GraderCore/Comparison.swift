@@ -56,7 +56,7 @@ public struct ExerciseComparer: Sendable {
 
   public func compare(_ exercise: Exercise) throws -> [TaskComparison] {
     for mode in [SourceMode.exercises, .solutions] {
-      let build = try buildCourse(root: grader.root, mode: mode)
+      let build = try buildCourse(root: grader.root, mode: mode, course: grader.course)
       guard build.succeeded else {
         let first =
           build.errors.first.map { "\($0.location): \($0.message)" } ?? "see `swift build`"

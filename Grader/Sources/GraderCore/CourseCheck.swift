@@ -279,22 +279,12 @@ public struct CourseCheck: Sendable {
       for file in stubs.swiftFiles(in: exercise.exercisePath)
         + stubs.swiftFiles(in: exercise.solutionPath)
       {
-        let lines = readText(grader.root.appendingPathComponent(file)).split(
-          separator: "\n", omittingEmptySubsequences: false)
-        for (i, line) in lines.enumerated() {
-          let words = line.split(separator: " ").map(String.init)
-          guard let at = words.firstIndex(of: "import"), at + 1 < words.count,
-            words[..<at].allSatisfy({
-              $0.hasPrefix("@")
-                || ["public", "internal", "private", "fileprivate", "package"].contains($0)
-            })
-          else { continue }
-          let module = words[at + 1].split(separator: ".").first.map(String.init) ?? ""
-          if !Self.allowedImports.contains(module) {
-            problems.append(
-              "\(file):\(i + 1): imports \(module); exercises may import only CourseSupport and GradientCheck"
-            )
-          }
+        for (line, module) in importedModules(
+          in: readText(grader.root.appendingPathComponent(file)))
+        where !Self.allowedImports.contains(module) {
+          problems.append(
+            "\(file):\(line): imports \(module); exercises may import only CourseSupport and GradientCheck"
+          )
         }
       }
     }
@@ -304,7 +294,8 @@ public struct CourseCheck: Sendable {
   /// Runs `Tests/GraderTests` and `Tests/ReferenceTests` from the learner-mode build.
   func toolkitTests() throws -> (count: Int, problems: [String], buildSeconds: Double) {
     // Grading builds the test product only; the trainer's tests run the tools too.
-    let build = try buildCourse(root: grader.root, mode: .exercises, everything: true)
+    let build = try buildCourse(
+      root: grader.root, mode: .exercises, course: grader.course, everything: true)
     guard build.succeeded else {
       return (
         0, ["Tests: the tools do not build: \(build.errors.first?.message ?? "see swift build")"],

@@ -36,7 +36,7 @@ public struct Grader: Sendable {
     _ exercises: [Exercise], mode: SourceMode, onBuild: @Sendable () -> Void = {}
   ) throws -> GradingRun {
     onBuild()
-    let build = try buildCourse(root: root, mode: mode)
+    let build = try buildCourse(root: root, mode: mode, course: course)
     var broken: [Exercise] = []
     var seconds = build.duration
     if !build.succeeded {
@@ -46,7 +46,8 @@ public struct Grader: Sendable {
           mode: mode, buildSeconds: seconds, exercises: exercises.map { notCompiled($0, build) })
       }
       try Isolation.writeStubs(culprits, root: root, course: course)
-      let isolated = try buildCourse(root: root, mode: mode, isolating: culprits)
+      let isolated = try buildCourse(
+        root: root, mode: mode, course: course, isolating: culprits)
       seconds += isolated.duration
       guard isolated.succeeded else {
         return GradingRun(
