@@ -177,37 +177,38 @@ import Testing
 /// The choice between one thread and two follows what it measures, round after round.
 @Suite("choosing between one thread and two") struct ThreadChoiceTests {
   /// Each round times 3 iterations on one thread and 3 on two (no minimum time here), then keeps
-  /// the faster for ten times as long as the trials took (here "two threads" sleeps 4 ms and "one" 1 ms, or the
-  /// other way round: 150 ms, about 150 iterations, and at least 4), then tries both again.
+  /// the faster for ten times as long as the trials took, then twenty times. The times are
+  /// given, not slept, so the counts are exact: the trials take 3 × 1 + 3 × 4 = 15 ms, so the
+  /// faster way (1 ms an iteration) is kept for 150 iterations, then 300.
   @Test("the faster way is kept, then both are tried again", arguments: [false, true])
   func keepsTheFaster(twoAreFaster: Bool) {
     var choice = ThreadChoice(.measured, minimumKept: 4, minimumTrial: 0)
     var used: [Bool] = []
-    for _ in 0..<400 {
-      choice.run { two in
-        used.append(two)
-        usleep(two == twoAreFaster ? 1000 : 4000)
-      }
+    for _ in 0..<462 {
+      used.append(choice.nextUsesTwo)
+      choice.learn(used.last == twoAreFaster ? 1_000_000 : 4_000_000)
     }
     let trials = [false, false, false, true, true, true]
-    #expect(Array(used.prefix(6)) == trials)
-    // The next round starts where one thread is tried again: at the first one-thread iteration
-    // after a kept phase on two, three before the first two-thread one after a phase on one.
-    let next =
-      twoAreFaster
-      ? used.indices.dropFirst(6).first { !used[$0] }
-      : used.indices.dropFirst(6).first { used[$0] }.map { $0 - 3 }
-    guard let next, next >= 6, next + 6 <= used.count else {
-      Issue.record("no second round that starts as the first did: \(used)")
-      return
-    }
-    let kept = next - 6
-    #expect(used[6..<next].allSatisfy { $0 == twoAreFaster })
-    // 150 ms of 1 ms iterations, give or take the sleeps' overshoot.
-    #expect(kept >= 40 && kept <= 160, "kept \(kept) iterations")
-    #expect(Array(used[next..<(next + 6)]) == trials)
-    // The same choice again: kept twice as long this time.
+    let expected =
+      trials + Array(repeating: twoAreFaster, count: 150) + trials
+      + Array(repeating: twoAreFaster, count: 300)
+    #expect(used == expected)
     #expect(choice.factor == 20)
+  }
+
+  /// The same, timed: "two threads" sleeps 10 ms and "one" 1 ms, or the other way round.
+  @Test("run times each iteration: the faster by the clock is kept", arguments: [false, true])
+  func timesTheIterations(twoAreFaster: Bool) {
+    var choice = ThreadChoice(.measured, minimumKept: 4, minimumTrial: 0)
+    var used: [Bool] = []
+    for _ in 0..<10 {
+      choice.run { two in
+        used.append(two)
+        usleep(two == twoAreFaster ? 1000 : 10_000)
+      }
+    }
+    #expect(
+      used == [false, false, false, true, true, true] + Array(repeating: twoAreFaster, count: 4))
   }
 
   @Test("one or two threads, when asked for, are used every time")

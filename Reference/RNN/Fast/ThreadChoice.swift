@@ -64,10 +64,13 @@ public struct ThreadChoice {
 
   /// Runs one iteration, `body(two)`, on the path the choice names and learns from its time.
   public mutating func run(_ body: (_ twoThreads: Bool) -> Void) {
-    let two = nextUsesTwo
     let start = DispatchTime.now().uptimeNanoseconds
-    body(two)
-    let elapsed = DispatchTime.now().uptimeNanoseconds - start
+    body(nextUsesTwo)
+    learn(DispatchTime.now().uptimeNanoseconds - start)
+  }
+
+  /// Learns from an iteration that took `elapsed` nanoseconds on the path `nextUsesTwo` named.
+  public mutating func learn(_ elapsed: UInt64) {
     guard use == .measured else { return }
     switch phase {
     case .tryingOne:
