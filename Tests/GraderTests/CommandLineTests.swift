@@ -75,4 +75,12 @@ import Testing
     #expect(outcome.ending == .exited(2))
     #expect(outcome.standardError.contains("not inside the course"), "\(outcome.standardError)")
   }
+
+  @Test("the benchmark says whether each figure is within its target, and by how much not")
+  func benchmarkVerdicts() {
+    #expect(GraderBenchmark.verdict(42.8, target: 60) == "within the 60 s target")
+    #expect(GraderBenchmark.verdict(2.0, target: 2) == "within the 2 s target")
+    #expect(GraderBenchmark.verdict(64.3, target: 60) == "over the 60 s target by 4.3 s")
+    #expect(GraderBenchmark.verdict(2.5, target: 2) == "over the 2 s target by 0.5 s")
+  }
 }

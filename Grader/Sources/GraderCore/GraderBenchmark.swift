@@ -19,11 +19,22 @@ public struct GraderBenchmark: Sendable {
     self.rounds = rounds
   }
 
+  /// The course's targets on a fresh 2-core machine: a cold first run, and an edit then a run.
+  public static let coldTarget = 60.0
+  public static let editTarget = 2.0
+
   public struct Result: Sendable {
     public let coldSeconds: Double
     public let warmSeconds: Double
     public let editSeconds: [Double]
     public var median: Double { editSeconds.sorted()[editSeconds.count / 2] }
+  }
+
+  /// "within the 60 s target" or "over the 60 s target by 4.2 s".
+  public static func verdict(_ seconds: Double, target: Double) -> String {
+    seconds <= target
+      ? String(format: "within the %g s target", target)
+      : String(format: "over the %g s target by %.1f s", target, seconds - target)
   }
 
   public func run(log: @Sendable (String) -> Void) throws -> Result {

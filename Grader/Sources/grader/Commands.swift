@@ -187,14 +187,22 @@ struct Commands {
       fflush(nil)
     }
     let sorted = result.editSeconds.sorted()
+    let cold = GraderBenchmark.verdict(result.coldSeconds, target: GraderBenchmark.coldTarget)
+    let edit = GraderBenchmark.verdict(result.median, target: GraderBenchmark.editTarget)
     print("")
-    print(String(format: "cold swift run grader (empty caches): %.1f s", result.coldSeconds))
+    print(
+      String(
+        format: "cold swift run grader (empty caches): %.1f s, %@", result.coldSeconds, cold))
     print(String(format: "warm swift run grader (fresh build):  %.1f s", result.warmSeconds))
     print(
       String(
-        format: "edit a file, then swift run grader %@: median %.2f s (%.2f–%.2f s over %d edits)",
+        format:
+          "edit a file, then swift run grader %@: median %.2f s (%.2f–%.2f s over %d edits), %@",
         grader.course.exercises.first?.id ?? "", result.median, sorted.first ?? 0, sorted.last ?? 0,
-        sorted.count))
+        sorted.count, edit))
+    print(
+      "(the targets are for a fresh machine with 2 cores; this one has \(ProcessInfo.processInfo.activeProcessorCount))"
+    )
     return 0
   }
 
