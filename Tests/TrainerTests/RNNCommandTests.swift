@@ -143,6 +143,24 @@ import Testing
     #expect(out.standardError.split(separator: "\n").count == 1, "\(out.standardError)")
   }
 
+  /// Writing a checkpoint holds JSONEncoder's tree of every saved number: 165–185 bytes a number
+  /// (measured at H = 1024), where training holds 8. An LSTM with Adam saves about 12 H² numbers,
+  /// so at 165 bytes each half the machine's memory is reached at H = √(memory / 3960); above
+  /// that, its training arrays are still a tenth of it. Run with a 1 GB heap, so a regression
+  /// fails at once instead of filling the machine.
+  @Test("a model whose checkpoint would not fit in memory is refused before it trains")
+  func checkpointMemory() throws {
+    let rnn = try #require(Self.rnn, "the rnn executable is built next to the tests")
+    let memory = Double(ProcessInfo.processInfo.physicalMemory)
+    let hidden = Int(1.2 * (memory / 3960).squareRoot())
+    let out = try runProcess(
+      rnn, ["train", "--model", "lstm", "--hidden", "\(hidden)", "--iters", "1", "--out", "run"],
+      in: try folder(), timeLimit: 120,
+      limits: ResourceLimits(memoryMegabytes: 1024, outputMegabytes: 16))
+    #expect(out.ending == .exited(2), "--hidden \(hidden): \(out.ending) \(out.standardError)")
+    #expect(out.standardError.contains("of memory and the machine has"), "\(out.standardError)")
+  }
+
   /// A vocabulary entry must be one character: "" used to trap, "ab" to sample as one letter.
   @Test(
     "a checkpoint whose vocabulary holds \"\" or \"ab\" is refused in one line",
