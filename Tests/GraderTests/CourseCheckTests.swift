@@ -96,6 +96,23 @@ import Testing
     #expect(problems.allSatisfy { !$0.contains("\n") }, "one line each")
   }
 
+  @Test("an import of the answers, in Exercises or Solutions, is one line at its place")
+  func importsTheAnswers() throws {
+    let root = try Self.copy()
+    try Self.edit(root, "Exercises/tidy/Double.swift") {
+      "import Foundation\nimport ReferenceRNN\n" + $0
+    }
+    try Self.edit(root, "Solutions/tidy/Negate.swift") { $0 + "@testable import\n  Answers\n" }
+    let negate = try String(
+      contentsOf: root.appendingPathComponent("Solutions/tidy/Negate.swift"), encoding: .utf8)
+    let answersLine = negate.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    #expect(
+      CourseCheck(grader: try Grader(root: root)).importProblems() == [
+        "Exercises/tidy/Double.swift:2: imports ReferenceRNN; exercises may import only CourseSupport and GradientCheck",
+        "Solutions/tidy/Negate.swift:\(answersLine): imports Answers; exercises may import only CourseSupport and GradientCheck",
+      ])
+  }
+
   @Test("a stub that no task grades is reported")
   func ungradedStub() throws {
     let root = try Self.copy()

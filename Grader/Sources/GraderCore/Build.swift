@@ -43,8 +43,9 @@ public func buildCourse(
   }
   let checkImports =
     everything
-    || sourcesImportBeyond(
-      CourseCheck.allowedImports, exercises: course.exercises, mode: mode, root: root)
+    || !disallowedImports(
+      in: course.exercises.map { mode.sourceFolder + "/" + $0.folder }, root: root
+    ).isEmpty
   return try swiftBuild(
     everything ? ["--build-tests"] : ["--product", testProduct(root: root)], root: root,
     scratchPath: mode.scratchPath, environment: environment, checkImports: checkImports)

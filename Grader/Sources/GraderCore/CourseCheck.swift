@@ -272,23 +272,12 @@ public struct CourseCheck: Sendable {
     return problems
   }
 
-  func importProblems() -> [String] {
-    let stubs = StubLocator(root: grader.root)
-    var problems: [String] = []
-    for exercise in grader.course.exercises {
-      for file in stubs.swiftFiles(in: exercise.exercisePath)
-        + stubs.swiftFiles(in: exercise.solutionPath)
-      {
-        for (line, module) in importedModules(
-          in: readText(grader.root.appendingPathComponent(file)))
-        where !Self.allowedImports.contains(module) {
-          problems.append(
-            "\(file):\(line): imports \(module); exercises may import only CourseSupport and GradientCheck"
-          )
-        }
-      }
+  /// One line per import, in Exercises or Solutions, of a module exercises may not use.
+  public func importProblems() -> [String] {
+    let folders = grader.course.exercises.flatMap { [$0.exercisePath, $0.solutionPath] }
+    return disallowedImports(in: folders, root: grader.root).map {
+      "\($0.file):\($0.line): imports \($0.module); exercises may import only CourseSupport and GradientCheck"
     }
-    return problems
   }
 
   /// Runs `Tests/GraderTests` and `Tests/ReferenceTests` from the learner-mode build.
