@@ -58,10 +58,14 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
   /// Step decay: the rate is multiplied by this every `decayEvery` iterations; nil keeps it.
   public var learningRateDecay: Double?
   public var decayEvery: Int?
+  /// Which windows start from a zero state besides the reset at the end of the text; nil is
+  /// `.never`, min-char-rnn's protocol (and what checkpoints written before this existed used).
+  public var resets: StateResets?
 
   public init(
     hiddenSize: Int = 100, sequenceLength: Int = 25, learningRate: Double = 0.1,
-    clipLimit: Double? = 5, seed: UInt64 = 1, validationEvery: Int = 100, patience: Int? = nil
+    clipLimit: Double? = 5, seed: UInt64 = 1, validationEvery: Int = 100, patience: Int? = nil,
+    resets: StateResets? = nil
   ) {
     self.hiddenSize = hiddenSize
     self.sequenceLength = sequenceLength
@@ -70,7 +74,11 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
     self.seed = seed
     self.validationEvery = validationEvery
     self.patience = patience
+    self.resets = resets
   }
+
+  /// `resets`, with nil read as min-char-rnn's `.never`.
+  public var stateResets: StateResets { resets ?? .never }
 
   /// The learning rate for the iteration after `iteration` done: lr · decay^⌊iteration/every⌋.
   public func learningRate(after iteration: Int) -> Double {

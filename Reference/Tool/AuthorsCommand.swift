@@ -5,17 +5,21 @@ import ReferenceRNN
 
 let authorsCommand = Subcommand(
   "authors",
-  "[--author NAME=FILE --author NAME=FILE …] [--model rnn|gru|lstm] [--hidden 64]\n"
-    + "      [--iters 3000] [--passage 200] [--characters 100000] [--out runs/authors]\n"
+  "[--author NAME=FILE|\(BuiltInAuthor.allCases.map(\.rawValue).joined(separator: "|")) …] [--model \(ModelKind.choices)] [--hidden 64]\n"
+    + "      [--iters 3000] [--passage 200] [--characters 100000] [--split \(AuthorStudy.Split.choices)]\n"
+    + "      [--out runs/authors]\n"
     + "      | --classify TEXT [--models runs/authors]",
   """
-  lesson ex06: one model per author (the built-in authors when no file is given), then who wrote
+  lesson ex06: one model per author (the built-in authors when no --author is given; --author
+  with a built-in author's name adds it to files, --characters of it; --split slices cuts each text
+  into three contiguous parts instead of dealing it in blocks), then who wrote
   each held-out passage, by likelihood, by features of the models' hidden states and the style,
   and by character trigrams alone: report.md, results.json, accuracy.svg, and the models (in
   models/). With --classify, the likely author of a text, by the saved models
   """,
   valued: [
     "author", "model", "passage", "hidden", "iters", "characters", "out", "classify", "models",
+    "split",
   ],
   run: authors)
 
@@ -27,7 +31,8 @@ func authors(_ options: CommandLineOptions) throws -> Int32 {
   let folder = options.string("out") ?? "runs/authors"
   let texts = try authorTexts(options)
   try RunFolder(path: folder).prepareForOutput()
-  let study = AuthorStudy(texts: texts)
+  let split = try options.choice("split", default: AuthorStudy.Split.blocks)
+  let study = AuthorStudy(texts: texts, split: split)
   let kind = try options.choice("model", default: ModelKind.rnn)
   let iterations = try options.int("iters", default: 3000)
   let hidden = try options.int("hidden", default: 64)
@@ -44,8 +49,12 @@ func authors(_ options: CommandLineOptions) throws -> Int32 {
   }
   counter.finish()
   try saveAuthorModels(models, to: folder)
+  let parts =
+    split == .blocks
+    ? "each text dealt in blocks of 2,000 characters (fewer for a text under 50,000), in turn three to train its model, one to train the feature classifier, one held out (60/20/20, so that every stretch of a text is in all three parts)"
+    : "each text cut into three slices: the first 60% to train its model, the next 20% to train the feature classifier, the last 20% held out"
   let setup =
-    "\(texts.count) authors (\(study.names.joined(separator: ", "))); each text split 60% to train its model, 20% to train the feature classifier, 20% held out; \(kind.withArticle) of H = \(hidden) per author, \(training); 100 held-out passages per author and length."
+    "\(texts.count) authors (\(study.names.joined(separator: ", "))); \(parts); \(kind.withArticle) of H = \(hidden) per author, \(training); 100 held-out passages per author and length."
   let evaluation = AuthorEvaluation(
     study: study, models: models, passage: passage, setup: setup)
   try evaluation.write(to: folder)
@@ -59,17 +68,23 @@ private func authorTexts(_ options: CommandLineOptions) throws -> [(name: String
     let characters = try options.int("characters", default: 100_000, minimum: 5000)
     return BuiltInAuthor.allCases.map { ($0.rawValue, $0.text(characters: characters)) }
   }
+  let characters = try options.int("characters", default: 100_000, minimum: 5000)
   let entries = try given.map { entry in
+    if let builtIn = BuiltInAuthor(rawValue: entry) {
+      return (name: entry, file: "", builtIn: Optional(builtIn))
+    }
     let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-      throw CommandLineOptions.Problem("--author needs NAME=FILE, got \"\(entry)\"")
+      throw CommandLineOptions.Problem(
+        "--author needs NAME=FILE or a built-in author (\(BuiltInAuthor.allCases.map(\.rawValue).joined(separator: ", "))), got \"\(entry)\""
+      )
     }
     // The name becomes a file name in models/.
     guard !parts[0].contains("/"), !parts[0].hasPrefix(".") else {
       throw CommandLineOptions.Problem(
         "\"\(parts[0])\" cannot name an author: use letters, digits, - or _ (it names a file)")
     }
-    return (name: parts[0], file: parts[1])
+    return (name: parts[0], file: parts[1], builtIn: BuiltInAuthor?.none)
   }
   guard entries.count >= 2 else {
     throw CommandLineOptions.Problem(
@@ -80,7 +95,11 @@ private func authorTexts(_ options: CommandLineOptions) throws -> [(name: String
       "two authors are called \"\(twice.name)\": give each a name of its own")
   }
   var texts: [(name: String, text: String)] = []
-  for (name, file) in entries {
+  for (name, file, builtIn) in entries {
+    if let builtIn {
+      texts.append((name, builtIn.text(characters: characters)))
+      continue
+    }
     let corpus = try Reference.loadCorpus(at: file, sequenceLength: 25)
     let text = corpus.vocabulary.decode(corpus.training + corpus.validation)
     guard text.unicodeScalars.count >= 5000 else {

@@ -29,7 +29,9 @@ extension AuthorEvaluation {
   }
 
   func markdown() -> String {
-    var lines = ["# Who wrote it?", "", setup, "", "## Accuracy on held-out passages", ""]
+    var lines = ["# Who wrote it?", "", setup, ""]
+    lines += problems.flatMap { [$0, ""] }
+    lines += ["## Accuracy on held-out passages", ""]
     lines.append(
       "| classifier | " + Self.lengths.map { "\($0) characters" }.joined(separator: " | ") + " |")
     lines.append("|---|" + Self.lengths.map { _ in "---:|" }.joined())
@@ -53,6 +55,7 @@ extension AuthorEvaluation {
       }
       lines.append("")
     }
+    lines += modelHealth()
     lines += ["## Style, per author (mean over held-out passages of \(passage) characters)", ""]
     lines += [
       "| statistic | " + authors.joined(separator: " | ") + " |",
@@ -79,5 +82,25 @@ extension AuthorEvaluation {
         + Self.classifiers.map { String(format: "%@ %.3f", $0, generated[$0] ?? .nan) }.joined(
           separator: ", ") + ".")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Each model on each author's held-out text, and its fresh-state check.
+  func modelHealth() -> [String] {
+    var lines = [
+      "## The models on each author's held-out text",
+      "",
+      "Loss per character from a fresh state on the first \(Self.healthCharacters) characters of each author's held-out text (a uniform guess scores \(String(format: "%.3f", uniform))). Down each column, the author's own model should score lowest: that is the comparison the likelihood classifier makes.",
+      "",
+      "| model | " + authors.joined(separator: " | ") + " | from a fresh state |",
+      "|---|" + authors.map { _ in "---:|" }.joined() + "---|",
+    ]
+    for (k, row) in ownText.enumerated() {
+      let check = freshState.indices.contains(k) ? freshState[k] : nil
+      let fresh = check.map { $0.passed ? "works" : "BROKEN" } ?? "not checked"
+      lines.append(
+        "| \(authors[k]) | " + row.map { String(format: "%.3f", $0) }.joined(separator: " | ")
+          + " | \(fresh) |")
+    }
+    return lines + [""]
   }
 }

@@ -23,6 +23,18 @@ struct AuthorEvaluation: Codable {
   var strongest: [[WeightedFeature]] = []
   /// accuracy[classifier] on passages each author's model wrote (temperature 0.8).
   var generated: [String: Double] = [:]
+  /// ownText[model][author]: each model's loss per character, from a fresh state, on the first
+  /// `healthCharacters` of each author's held-out text (what the likelihood classifier compares).
+  var ownText: [[Double]] = []
+  /// ln V: a uniform guess's loss per character.
+  var uniform: Double = 0
+  /// Each model checked from a fresh state on its author's held-out text (`FreshStateCheck`).
+  var freshState: [FreshStateCheck?] = []
+  /// One line for each model that is broken: worse than a uniform guess on its own author's
+  /// text, or working only from its training states.
+  var problems: [String] = []
+
+  static let healthCharacters = 5000
 
   struct WeightedFeature: Codable {
     var name: String
@@ -33,6 +45,7 @@ struct AuthorEvaluation: Codable {
     authors = study.names
     self.passage = passage
     self.setup = setup
+    checkModels(study, models)
     let classify = AuthorClassifiers(study: study, models: models, passage: passage)
     for (name, predict) in zip(Self.classifiers, classify.all) {
       accuracy[name] = Self.lengths.map { length in
@@ -61,6 +74,16 @@ struct AuthorEvaluation: Codable {
           predicted: predictions(samples.passages, predict), actual: samples.labels,
           classes: authors.count))
     }
+  }
+}
+
+extension AuthorEvaluation {
+  /// Every model on every author's held-out text, from a fresh state, and the broken ones named.
+  mutating func checkModels(_ study: AuthorStudy, _ models: [AuthorModel]) {
+    uniform = study.uniformLoss
+    ownText = study.heldOutLosses(models.map(\.scorer), characters: Self.healthCharacters)
+    freshState = models.map(\.freshState)
+    problems = study.problems(losses: ownText, freshState: freshState)
   }
 }
 

@@ -2,7 +2,7 @@ import CourseSupport
 import GraderCore
 
 let corpusCommand = Subcommand(
-  "corpus", "play|code|wiki [--characters 2000] [--seed 1]",
+  "corpus", "\(BuiltInCorpus.choices) [--characters 2000] [--seed 1]",
   "print built-in text (generated, deterministic): to read, or to save as a file",
   valued: ["characters", "seed"]
 ) { options in

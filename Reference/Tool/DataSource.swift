@@ -11,8 +11,10 @@ struct TrainingText {
   /// The built-in corpus, when it is one: it has a structure metric.
   let builtIn: BuiltInCorpus?
 
-  init(_ options: CommandLineOptions, sequenceLength: Int) throws {
-    if let path = options.string("data") {
+  /// `defaultFile`: the text to read when neither --data nor --corpus is given (the play
+  /// otherwise).
+  init(_ options: CommandLineOptions, sequenceLength: Int, defaultFile: String? = nil) throws {
+    if let path = options.string("data") ?? (options.string("corpus") == nil ? defaultFile : nil) {
       if options.string("corpus") != nil {
         throw CommandLineOptions.Problem("give --data or --corpus, not both")
       }

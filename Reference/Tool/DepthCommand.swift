@@ -5,7 +5,8 @@ import ReferenceRNN
 
 let depthCommand = Subcommand(
   "depth",
-  "[--data FILE | --corpus play] [--model lstm] [--iters 5000] [--seeds 1,2,3] [--budget 30000]\n"
+  "[--data FILE | --corpus \(BuiltInCorpus.choices)] [--model \(ModelKind.choices)] [--iters 5000]\n"
+    + "      [--seeds 1,2,3] [--budget 30000]\n"
     + "      [--embedding 16] [--dropout 0.25] [--lr 0.003] [--out runs/depth]",
   """
   lesson ex09: one layer against two of the same number of parameters, and two with dropout

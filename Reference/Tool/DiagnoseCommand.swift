@@ -5,7 +5,7 @@ import ReferenceRNN
 
 let diagnoseCommand = Subcommand(
   "diagnose", "--run runs/NAME",
-  "lesson ex04: the run's loss as a sparkline, its diagnosis, and loss.svg redrawn with it",
+  "lesson ex04: the run's loss as a sparkline, its diagnosis (with the fresh-state check rnn train made, ex03), and loss.svg redrawn with it",
   valued: ["run"]
 ) { options in
   guard let folder = options.string("run") else {
@@ -23,8 +23,18 @@ let diagnoseCommand = Subcommand(
   if !history.validation.isEmpty {
     print("validation          " + sparkline(history.validation.map(\.lossPerCharacter)))
   }
-  print("diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)")
+  // The fresh-state check needs the state training carried: rnn train kept it in summary.json.
+  let freshState = run.summary()?.freshState
+  if let check = freshState, !check.passed {
+    print("diagnosis: broken from a fresh state (the curves alone read \(diagnosis.rawValue))")
+  } else {
+    print("diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)")
+  }
+  if let check = freshState {
+    print(freshStateReport(check, resets: checkpoint.hyperparameters.stateResets))
+  }
   try writeAtomically(
-    run.lossChart(history, sequenceLength: sequenceLength), to: folder + "/loss.svg")
+    run.lossChart(history, sequenceLength: sequenceLength, freshState: freshState),
+    to: folder + "/loss.svg")
   return 0
 }

@@ -5,7 +5,7 @@ import ReferenceRNN
 
 let evolutionCommand = Subcommand(
   "evolution",
-  "[--data FILE | --corpus play] [--iters 5000] [--seeds 1,2,3] [--budget 30000]\n"
+  "[--data FILE | --corpus \(BuiltInCorpus.choices)] [--iters 5000] [--seeds 1,2,3] [--budget 30000]\n"
     + "      [--embedding 16] [--lr 0.003] [--out runs/evolution]",
   """
   lesson ex08: a one-hot RNN, an embedding RNN, a GRU and an LSTM, sized to the same number of

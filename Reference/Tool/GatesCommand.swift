@@ -5,7 +5,7 @@ import ReferenceRNN
 
 let gatesCommand = Subcommand(
   "gates",
-  "--checkpoint runs/NAME/checkpoint.json [--text TEXT | --data FILE | --corpus play]\n"
+  "--checkpoint runs/NAME/checkpoint.json [--text TEXT | --data FILE | --corpus \(BuiltInCorpus.choices)]\n"
     + "      [--characters 2000] [--shown 100] [--units 32] [--layer L] [--out DIR]",
   """
   lesson ex07: an LSTM's gates while it reads a text: heatmaps of f, i, o and c per unit and

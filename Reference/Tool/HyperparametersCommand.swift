@@ -5,7 +5,7 @@ import ReferenceRNN
 
 let hyperparametersCommand = Subcommand(
   "hyperparameters",
-  "[--data FILE | --corpus play] [--model rnn|lstm] [--iters 500] [--seed 1] [--out runs/hyperparameters]",
+  "[--data FILE | --corpus \(BuiltInCorpus.choices)] [--model \(ModelKind.choices)] [--iters 500] [--seed 1] [--out runs/hyperparameters]",
   """
   lesson ex03: hidden 50/100/200 × rate × sequence 10/25/50, the same iterations each (rates
   0.01/0.1/0.5 for Adagrad, 0.0005/0.002/0.01 for Adam); table.md and results.csv
@@ -26,7 +26,7 @@ let hyperparametersCommand = Subcommand(
         grid.append(
           Hyperparameters(
             hiddenSize: hidden, sequenceLength: sequence, learningRate: rate, seed: seed,
-            validationEvery: iterations))
+            validationEvery: iterations, resets: kind.defaultResets(seed: seed)))
       }
     }
   }

@@ -84,16 +84,11 @@ private func flow(
   _ situation: String, _ rnn: (CharModel<RNNCell>, CharModel<RNNCell>.Parameters),
   _ lstm: (CharModel<LSTMCell>, CharModel<LSTMCell>.Parameters), _ window: [Int]
 ) -> FlowSeries {
-  let (inputs, targets) = (Array(window.dropLast()), Array(window.dropFirst()))
-  func states<Cell>(_ m: CharModel<Cell>, _ p: CharModel<Cell>.Parameters) -> [Cell.State] {
-    let record = m.forward(inputs: inputs, targets: targets, from: m.zeroState(), parameters: p)
-      .record
-    return m.gradientsThroughTime(record, parameters: p).map { $0.layers[0] }.reversed()
-  }
-  let l = states(lstm.0, lstm.1)
+  let l = lstm.0.stateGradientsBack(window, parameters: lstm.1)
   return FlowSeries(
-    situation: situation, rnnH: states(rnn.0, rnn.1).map(\.h.norm), lstmH: l.map(\.h.norm),
-    lstmC: l.map(\.c.norm))
+    situation: situation,
+    rnnH: rnn.0.stateGradientsBack(window, parameters: rnn.1).map(\.h.norm),
+    lstmH: l.map(\.h.norm), lstmC: l.map(\.c.norm))
 }
 
 private func writeFlow(_ all: [FlowSeries], to folder: String) throws {

@@ -7,7 +7,7 @@ import ReferenceRNN
 /// share.
 struct ModelOptions {
   static let valued: Set<String> = [
-    "model", "hidden", "layers", "embedding", "optimizer", "lr", "dropout",
+    "model", "hidden", "layers", "embedding", "optimizer", "lr", "dropout", "resets",
   ]
 
   let kind: ModelKind
@@ -17,8 +17,12 @@ struct ModelOptions {
   let optimizer: OptimizerKind
   let learningRate: Double
   let dropout: Double?
+  /// `--resets`: which windows start from a zero state (nil: the model kind's default).
+  let resets: ResetChoice?
 
-  init(_ options: CommandLineOptions, hiddenDefault: Int = 100) throws {
+  /// `resetsOption`: whether `--resets` names this model's one rule (`rnn fresh-state` reads a
+  /// list there itself).
+  init(_ options: CommandLineOptions, hiddenDefault: Int = 100, resetsOption: Bool = true) throws {
     kind = try options.choice("model", default: ModelKind.rnn)
     hiddenSize = try options.int("hidden", default: hiddenDefault)
     layers = try options.int("layers", default: 1)
@@ -27,11 +31,47 @@ struct ModelOptions {
     optimizer = try options.choice("optimizer", default: kind == .rnn ? .adagrad : .adam)
     learningRate = try options.positive("lr", default: optimizer == .adagrad ? 0.1 : 2e-3)
     dropout = options.string("dropout") == nil ? nil : try options.fraction("dropout", default: 0)
+    resets = resetsOption ? try options.string("resets").map { try ResetChoice($0) } : nil
+  }
+
+  /// The reset rule for a run with `seed` on text with `vocabulary`.
+  func stateResets(seed: UInt64, vocabulary: Vocabulary) -> StateResets {
+    resets?.rule(seed: seed, newline: vocabulary.index(of: "\n")) ?? kind.defaultResets(seed: seed)
   }
 
   func spec(vocabularySize: Int) -> ModelSpec {
     ModelSpec(
       kind: kind, vocabularySize: vocabularySize, hiddenSize: hiddenSize, layers: layers,
       embedding: embedding, dropout: dropout)
+  }
+}
+
+/// What `--resets` asks for: `never` (min-char-rnn's protocol), a share of windows from 0 to 1,
+/// or `paragraphs`.
+enum ResetChoice: Equatable {
+  case probability(Double)
+  case paragraphs
+
+  init(_ text: String) throws(CommandLineOptions.Problem) {
+    switch text {
+    case "never": self = .probability(0)
+    case "paragraphs": self = .paragraphs
+    default:
+      guard let p = Double(text), p >= 0, p <= 1 else {
+        throw CommandLineOptions.Problem(
+          "--resets needs never, paragraphs, or the share of windows that start from a zero state (0 to 1), got \"\(text)\""
+        )
+      }
+      self = .probability(p)
+    }
+  }
+
+  /// The rule: random resets are seeded by the run's seed; a text without a newline (nil) has
+  /// no paragraphs, and never resets.
+  func rule(seed: UInt64, newline: Int?) -> StateResets {
+    switch self {
+    case .probability(let p): p > 0 ? .random(probability: p, seed: seed) : .never
+    case .paragraphs: newline.map { .paragraphs(newline: $0) } ?? .never
+    }
   }
 }

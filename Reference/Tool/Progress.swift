@@ -46,6 +46,12 @@ final class Progress {
     print("—")
   }
 
+  /// A line of its own under the progress line.
+  func note(_ text: String) {
+    if terminal { print("\r\u{1B}[K", terminator: "") }
+    print(text)
+  }
+
   func finish() {
     if terminal { print("") }
   }

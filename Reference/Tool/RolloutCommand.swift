@@ -5,9 +5,9 @@ import ReferenceRNN
 
 let rolloutCommand = Subcommand(
   "rollout",
-  "[--model lstm|gru|rnn] [--schedule teacher-forcing|always|uniform|linear|exponential|inverse-sigmoid]\n"
+  "[--model \(ModelKind.choices)] [--schedule \(ScheduleChoice.choices)]\n"
     + "      [--residual] [--iters 3000] [--hidden 32] [--seed 1] [--out runs/rollout]\n"
-    + "      | --ablation [--model lstm] [--iters 3000] [--hidden 32] [--seeds 1,2,3] [--out runs/ablation]",
+    + "      | --ablation [--model \(ModelKind.choices)] [--iters 3000] [--hidden 32] [--seeds 1,2,3] [--out runs/ablation]",
   """
   lesson ex10: a predictor of the ball world's encoded frames, trained with a sampling schedule,
   scored fed the truth and fed itself: horizon.svg (error against horizon, with the encoder's

@@ -29,6 +29,8 @@ struct RunSummary: Codable {
   var charactersPerSecond: Double
   var structure: StructureScores?
   var diagnosis: String?
+  /// Whether the model works from a zero state (`FreshStateCheck`, on the validation text).
+  var freshState: FreshStateCheck?
 }
 
 /// A run's folder and its files, all written atomically.
@@ -96,8 +98,25 @@ struct RunFolder {
     try writeAtomically(try json(samples), to: path + "/samples.json")
     try writeAtomically(try json(summary), to: path + "/summary.json")
     try writeAtomically(
-      lossChart(history, sequenceLength: checkpoint.hyperparameters.sequenceLength),
-      to: path + "/loss.svg")
+      lossChart(
+        history, sequenceLength: checkpoint.hyperparameters.sequenceLength,
+        freshState: summary.freshState), to: path + "/loss.svg")
+  }
+
+  /// A failed fresh-state check in a line short enough for a chart.
+  private func brokenNote(_ check: FreshStateCheck) -> String? {
+    guard !check.passed, let w = check.worst else { return nil }
+    return String(
+      format:
+        "diagnosis: broken from a fresh state — %.2f nats/char from zero, %.2f where training left it",
+      check.fresh[w], check.carried[w])
+  }
+
+  /// The run's summary.json, if it has one that reads.
+  func summary() -> RunSummary? {
+    FileManager.default.contents(atPath: path + "/summary.json").flatMap {
+      try? JSONDecoder().decode(RunSummary.self, from: $0)
+    }
   }
 
   struct Losses: Codable {
@@ -131,23 +150,31 @@ struct RunFolder {
   }
 
   /// Smoothed training loss, its mean between validations and the validation loss, per
-  /// character against iteration, with the diagnosis written under the title.
-  func lossChart(_ history: LossHistory, sequenceLength: Int) -> String {
+  /// character against iteration, with the diagnosis written under the title (a failed
+  /// fresh-state check instead: the curves cannot show it).
+  func lossChart(_ history: LossHistory, sequenceLength: Int, freshState: FreshStateCheck? = nil)
+    -> String
+  {
     let diagnosis = diagnosis(history, sequenceLength: sequenceLength)
+    let curves = "diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)"
     let t = Double(sequenceLength)
     let step = max(1, history.smoothLoss.count / 1000)  // at most about a thousand points
     let training = stride(from: 0, to: history.smoothLoss.count, by: step).map {
       (x: Double($0 + 1), y: history.smoothLoss[$0] / t)
     }
     let validation = history.validation.map { (x: Double($0.iteration), y: $0.lossPerCharacter) }
+    let means = intervalMeans(history, t)
+    // Dots as well as lines: a run with one validation has one point, which a line cannot show.
     return LineChart(
       title: "Loss per character", xLabel: "iteration", yLabel: "loss per character",
       series: [
         .init(name: "training, smoothed (a moving average: it lags)", points: training),
-        .init(name: "training, mean since the last validation", points: intervalMeans(history, t)),
-        .init(name: "validation", points: validation),
+        .init(name: "training, mean since the last validation", points: means, colour: 1),
+        .init(name: "", points: means, style: .dots, colour: 1),
+        .init(name: "validation", points: validation, colour: 2),
+        .init(name: "", points: validation, style: .dots, colour: 2),
       ],
-      note: "diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)"
+      note: freshState.flatMap(brokenNote) ?? curves
     ).svg()
   }
 }

@@ -14,15 +14,29 @@ protocol RunTrainer<Model>: AnyObject {
   var smoothLoss: Double { get }
   /// One iteration: the window's summed loss (averaged over the streams).
   @discardableResult func step(_ data: [Int]) -> Double
-  /// The loss per character on `data` (`Reference.validationLoss`), on the trainer's own path.
-  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double
+  /// The loss per character on `data` (`Reference.validationLoss`), on the trainer's own path,
+  /// from a zero state or (`fromCarried`) from the state training carries into its next window.
+  func validationLoss(_ data: [Int], sequenceLength: Int, fromCarried: Bool) -> Double
 }
 
 extension RunTrainer {
   /// The reference's reading, for trainers without a faster one.
-  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
+  func validationLoss(_ data: [Int], sequenceLength: Int, fromCarried: Bool) -> Double {
     Reference.validationLoss(
-      model, parameters: parameters, data: data, sequenceLength: sequenceLength)
+      model, parameters: parameters, data: data, sequenceLength: sequenceLength,
+      from: fromCarried ? run.carried : model.zeroState())
+  }
+
+  /// The loss per character on `data` from a zero state.
+  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
+    validationLoss(data, sequenceLength: sequenceLength, fromCarried: false)
+  }
+
+  /// Whether the model works from a fresh state, judged on `text` (`FreshStateCheck`).
+  func freshStateCheck(_ text: [Int], sequenceLength: Int) -> FreshStateCheck {
+    FreshStateCheck(text, sequenceLength: sequenceLength) {
+      validationLoss($0, sequenceLength: sequenceLength, fromCarried: $1)
+    }
   }
 }
 
@@ -46,7 +60,7 @@ final class ReferenceTrainer<M: LanguageModel>: RunTrainer {
     Reference.trainingStep(
       model, &run, data: data, sequenceLength: hyperparameters.sequenceLength,
       learningRate: hyperparameters.learningRate(after: run.iteration),
-      clipLimit: hyperparameters.clipLimit)
+      clipLimit: hyperparameters.clipLimit, resets: hyperparameters.stateResets)
   }
 }
 
@@ -69,7 +83,7 @@ protocol FastPath: AnyObject {
   var learningRate: Double { get set }
   var iteration: Int { get }
   @discardableResult func step(_ data: [Int]) -> Double
-  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double
+  func validationLoss(_ data: [Int], sequenceLength: Int, fromCarried: Bool) -> Double
 }
 
 extension FastTrainer: FastPath {}
@@ -89,8 +103,8 @@ extension FastRunTrainer {
     return fast.step(data)
   }
 
-  func validationLoss(_ data: [Int], sequenceLength: Int) -> Double {
-    fast.validationLoss(data, sequenceLength: sequenceLength)
+  func validationLoss(_ data: [Int], sequenceLength: Int, fromCarried: Bool) -> Double {
+    fast.validationLoss(data, sequenceLength: sequenceLength, fromCarried: fromCarried)
   }
 }
 
@@ -110,6 +124,7 @@ final class FastRNNTrainer: MinCharTrainer, FastRunTrainer {
       : FastTrainer(
         parameters: state.parameters, batch: batch, sequenceLength: hp.sequenceLength,
         learningRate: hp.learningRate, clipLimit: hp.clipLimit)
+    fast.resets = hp.stateResets
   }
 
   var trainingState: TrainingState { fast.state }
@@ -131,6 +146,7 @@ final class FastGatedRunTrainer<Cell: GatedCell>: FastRunTrainer {
     fast = FastGatedTrainer(
       model, run, batch: batch, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate,
       clipLimit: hp.clipLimit)
+    fast.resets = hp.stateResets
   }
 
   var model: CharModel<Cell> { fast.model }
@@ -156,7 +172,8 @@ final class FunctionsTrainer: MinCharTrainer {
     Reference.trainingStep(
       &trainingState, data: data, sequenceLength: hyperparameters.sequenceLength,
       learningRate: hyperparameters.learningRate(after: trainingState.iteration),
-      clipLimit: hyperparameters.clipLimit, functions: functions)
+      clipLimit: hyperparameters.clipLimit, functions: functions,
+      resets: hyperparameters.stateResets)
   }
 }
 

@@ -26,7 +26,8 @@ let sampleCommand = Subcommand(
 }
 
 let scoreCommand = Subcommand(
-  "score", "--checkpoint runs/NAME/checkpoint.json --corpus play|code|wiki [--temperature 0.5]",
+  "score",
+  "--checkpoint runs/NAME/checkpoint.json --corpus \(BuiltInCorpus.choices) [--temperature 0.5]",
   "the corpus's structure metric on twenty 300-character samples from a saved model",
   valued: ["checkpoint", "corpus", "temperature"]
 ) { options in

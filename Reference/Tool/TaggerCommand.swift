@@ -5,7 +5,7 @@ import ReferenceRNN
 
 let taggerCommand = Subcommand(
   "tagger",
-  "[--data FILE | --corpus play] [--characters 60000] [--iters 3000] [--seeds 1,2,3] [--hidden 32]\n"
+  "[--data FILE | --corpus \(BuiltInCorpus.choices)] [--characters 60000] [--iters 3000] [--seeds 1,2,3] [--hidden 32]\n"
     + "      [--lr 0.01] [--out runs/tagger]",
   """
   lesson ex09: how many letters are left in each word, tagged by a left-to-right RNN and by a

@@ -5,18 +5,19 @@ import ReferenceRNN
 
 let temperaturesCommand = Subcommand(
   "temperatures",
-  "[--corpus play] [--iterations 3000] [--model rnn|lstm] [--hidden 100] [--seq 25] [--seed 1] [--count 200]",
+  "[--corpus \(BuiltInCorpus.choices)] [--iterations 3000] [--model \(ModelKind.choices)] [--hidden 100] [--seq 25] [--seed 1] [--count 200]",
   "lesson ex02: train one model, then sample from one seed at T = 0.2 … 2.0, with the entropy",
   valued: ModelOptions.valued.union(["corpus", "iterations", "seq", "seed", "count"])
 ) { options in
   let corpus = try options.choice("corpus", default: BuiltInCorpus.play)
   let modelOptions = try ModelOptions(options)
-  let hp = Hyperparameters(
+  var hp = Hyperparameters(
     hiddenSize: modelOptions.hiddenSize, sequenceLength: try options.int("seq", default: 25),
     learningRate: modelOptions.learningRate,
     seed: UInt64(try options.int("seed", default: 1, minimum: 0)))
   let text = corpus.text(characters: 100_000, seed: hp.seed)
   let vocabulary = Vocabulary(text: text)
+  hp.resets = modelOptions.stateResets(seed: hp.seed, vocabulary: vocabulary)
   let model = modelOptions.spec(vocabularySize: vocabulary.count).makeModel()
   return try temperatures(
     model, optimizer: modelOptions.optimizer, hp, text: text,

@@ -10,7 +10,7 @@ let tool = CommandLineTool(
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
     diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
     longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, authorsCommand,
-    rolloutCommand, complexityCommand, benchCommand, corpusCommand,
+    rolloutCommand, complexityCommand, benchCommand, corpusCommand, freshStateCommand,
   ])
 
 /// Runs the tool on `arguments` (without the program's name): its exit status.

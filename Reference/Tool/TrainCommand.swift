@@ -8,17 +8,20 @@ nonisolated(unsafe) var interrupted: sig_atomic_t = 0
 
 let trainCommand = Subcommand(
   "train",
-  "[--data FILE | --corpus play|code|wiki] [--model rnn|lstm] [--hidden 100] [--layers 1]\n"
-    + "      [--embedding E] [--seq 25] [--optimizer adagrad|adam] [--lr 0.1 (adam: 0.002)]\n"
+  "[--data FILE | --corpus \(BuiltInCorpus.choices)] [--model \(ModelKind.choices)] [--hidden 100] [--layers 1]\n"
+    + "      [--embedding E] [--seq 25] [--optimizer \(OptimizerKind.choices)] [--lr 0.1 (adam: 0.002)]\n"
     + "      [--iters 5000 | --epochs N] [--seed 1] [--out runs/NAME] [--resume | --force] [--mine]\n"
     + "      [--validate-every 1000] [--sample-every 1000] [--batch B] [--no-clip]\n"
-    + "      [--dropout p] [--lr-decay 0.5 --decay-every 1000]",
+    + "      [--dropout p] [--lr-decay 0.5 --decay-every 1000] [--resets 0.05|never|paragraphs]",
   """
   train a model (the fast kernels for any model without dropout, the reference with dropout, your
-  own ex01 with --mine); --batch B trains on B streams at once; the run folder gets checkpoint.json, losses.json, samples.json, summary.json and
-  loss.svg; Ctrl-C stops after saving, --resume continues. --dropout p drops each layer's output
+  own ex01 with --mine); --batch B trains on B streams at once; the run folder gets
+  checkpoint.json, losses.json, samples.json, summary.json and loss.svg; Ctrl-C stops after
+  saving, --resume continues. --dropout p drops each layer's output
   while training (never the recurrent connection); --lr-decay d multiplies the rate by d every
-  --decay-every iterations
+  --decay-every iterations; --resets starts that share of windows from a zero state (the vanilla
+  RNN's default 0.05, never for LSTM and GRU: ex03's lesson), and the run ends with a check of the
+  model from a fresh state
   """,
   valued: ModelOptions.valued.union([
     "data", "corpus", "characters", "seq", "iters", "epochs", "seed", "out", "validate-every",
@@ -75,6 +78,8 @@ struct TrainSettings {
       try checkLearnerCode()
     }
     text = try TrainingText(options, sequenceLength: hyperparameters.sequenceLength)
+    hyperparameters.resets = model.stateResets(
+      seed: hyperparameters.seed, vocabulary: text.corpus.vocabulary)
     let windows = max(1, text.corpus.training.count / hyperparameters.sequenceLength)
     iterations =
       options.string("epochs") != nil
@@ -91,6 +96,7 @@ func train(_ options: CommandLineOptions) throws -> Int32 {
   if options.has("resume") {
     let saved = try Reference.loadTrainedModel(
       from: settings.run.checkpoint, expecting: settings.text.corpus.vocabulary)
+    try checkResumable(saved, options, settings.run.checkpoint)
     settings.hyperparameters = saved.hyperparameters
     return try resume(saved, settings)
   }
@@ -99,6 +105,35 @@ func train(_ options: CommandLineOptions) throws -> Int32 {
     spec, sequenceLength: settings.hyperparameters.sequenceLength, batch: settings.batch,
     optimizer: settings.model.optimizer)
   return try begin(spec.makeModel(), settings)
+}
+
+/// `--resume` continues a run as it was saved: an option given with another value than the
+/// checkpoint's is refused in one line, rather than silently ignored.
+private func checkResumable<T: TrainedModel>(
+  _ saved: T, _ options: CommandLineOptions, _ path: String
+) throws {
+  let spec = saved.model.spec
+  let hp = saved.hyperparameters
+  let recorded: [(option: String, value: String)] = [
+    ("model", spec.kind.rawValue), ("hidden", "\(spec.hiddenSize)"), ("layers", "\(spec.layers)"),
+    ("embedding", spec.embedding.map(String.init) ?? "none"),
+    ("dropout", "\(spec.dropout ?? 0)"),
+    ("optimizer", saved.checkpoint.run.optimizer.kind.rawValue),
+    ("seq", "\(hp.sequenceLength)"), ("seed", "\(hp.seed)"), ("lr", "\(hp.learningRate)"),
+    ("resets", hp.stateResets.description),
+  ]
+  for (option, value) in recorded {
+    guard let given = options.string(option), !sameSetting(given, value) else { continue }
+    throw CommandLineOptions.Problem(
+      "--\(option) \(given): \(path) holds a run of \(spec.description), saved with --\(option) \(value); --resume continues it as it was: drop --\(option), or start a new run with another --out"
+    )
+  }
+}
+
+/// The same setting written two ways ("0.05" and "0.050", "0" and "0.0").
+private func sameSetting(_ a: String, _ b: String) -> Bool {
+  if let x = Double(a), let y = Double(b) { return x == y }
+  return a == b || (a == "0" && b == "never") || (a == "never" && b == "0")
 }
 
 private func begin<M: LanguageModel>(_ model: M, _ settings: TrainSettings) throws -> Int32 {

@@ -19,6 +19,8 @@ struct TrainingSession<T: RunTrainer> {
   let settings: TrainSettings
   var history: LossHistory
   var samples: [RunSample]
+  /// Set once a validation far above training has been explained.
+  var explained = false
 
   var hp: Hyperparameters { settings.hyperparameters }
   var corpus: Corpus { settings.text.corpus }
@@ -71,6 +73,7 @@ struct TrainingSession<T: RunTrainer> {
       guard v.isFinite else { return "the validation loss became \(nonFinite(v))" }
       history.validation.append(ValidationPoint(iteration: i, lossPerCharacter: v))
       progress.line(i, loss: trainer.smoothLoss, validation: v, force: true)
+      explainHighValidation(v, progress)
     } else {
       progress.line(i, loss: trainer.smoothLoss, validation: nil, force: false)
     }
@@ -82,6 +85,20 @@ struct TrainingSession<T: RunTrainer> {
       progress.show(sample: text, at: i)
     }
     return nil
+  }
+
+  /// A validation loss far above the training loss since the last validation: when the model
+  /// fails from a fresh state, say so now rather than at the end.
+  private mutating func explainHighValidation(_ v: Double, _ progress: Progress) {
+    let recent = history.loss.suffix(hp.validationEvery)
+    let training = recent.reduce(0, +) / Double(max(recent.count, 1)) / Double(hp.sequenceLength)
+    guard !explained, v > training + FreshStateCheck.tolerance else { return }
+    let check = trainer.freshStateCheck(corpus.validation, sequenceLength: hp.sequenceLength)
+    guard !check.passed else { return }
+    explained = true
+    progress.note(
+      "validation \(String(format: "%.3f", v)) is far above training's \(String(format: "%.3f", training)) since the last validation: the model \(check.finding) of the validation text"
+    )
   }
 
   private func save(seconds: Double, charactersPerSecond: Double) throws -> RunSummary {
@@ -97,6 +114,8 @@ struct TrainingSession<T: RunTrainer> {
       seconds: seconds, charactersPerSecond: charactersPerSecond,
       structure: settings.text.builtIn.map(structureScores))
     summary.diagnosis = settings.run.diagnosis(history, sequenceLength: hp.sequenceLength).rawValue
+    summary.freshState = trainer.freshStateCheck(
+      corpus.validation, sequenceLength: hp.sequenceLength)
     try settings.run.write(checkpoint: checkpoint, samples: samples, summary: summary)
     return summary
   }
@@ -126,7 +145,14 @@ struct TrainingSession<T: RunTrainer> {
       "loss per character  "
         + sparkline(Reference.perCharacter(history.loss, sequenceLength: hp.sequenceLength)))
     let diagnosis = Diagnosis(rawValue: summary.diagnosis ?? "") ?? .healthy
-    print("diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)")
+    if let check = summary.freshState, !check.passed {
+      print("diagnosis: broken from a fresh state (the curves alone read \(diagnosis.rawValue))")
+    } else {
+      print("diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)")
+    }
+    if let check = summary.freshState {
+      print(freshStateReport(check, resets: hp.stateResets))
+    }
     if let s = summary.structure {
       print(
         String(
@@ -139,3 +165,20 @@ struct TrainingSession<T: RunTrainer> {
 }
 
 private func nonFinite(_ x: Double) -> String { x.isNaN ? "NaN" : "infinite" }
+
+/// The fresh-state check for a learner: what it found and, when the model fails from zero, what
+/// helps (ex03's lesson).
+func freshStateReport(_ check: FreshStateCheck, resets: StateResets) -> String {
+  guard let w = check.worst, check.gaps[w].isFinite else {
+    return "fresh state: the model \(check.finding)"
+  }
+  guard !check.passed else {
+    return "fresh state: the model \(check.finding) of the validation text"
+  }
+  let helps =
+    resets == .never
+    ? "start some training windows from a zero state (--resets 0.05, the vanilla RNN's default) and train again"
+    : "train longer, or start more windows from a zero state (--resets 0.2)"
+  return
+    "fresh state: BROKEN. The model \(check.finding) of the validation text. Validation, sampling and scoring start from zero, where it fails: \(helps). See ex03's lesson, \"A model that works only from the state it trained in\"."
+}

@@ -34,6 +34,10 @@ public func validationLoss(
 /// iteration 0, smoothLoss = −ln(1/V)·T. Then, while state.iteration < iterations:
 ///
 /// 1. If position + T + 1 ≥ training.count: position = 0 and hPrev = zeros (start over).
+///    Otherwise, if `hp.stateResets.startsFresh(iteration: state.iteration, after: previous)`,
+///    where previous = training[max(0, position − T)..<position] is the window just read:
+///    hPrev = zeros, a fresh start (the lesson's "A model that works only from the state it
+///    trained in"; `hp.resets` nil is min-char-rnn's loop, which never says so).
 /// 2. inputs = training[position..<position+T], targets one character later.
 /// 3. forward, backward, clip (if hp.clipLimit is set), update — all through `functions`.
 /// 4. hPrev = the pass's last hidden state; smoothLoss = 0.999·smoothLoss + 0.001·loss;
@@ -66,6 +70,10 @@ public func train(
   while state.iteration < iterations {
     if state.position + T + 1 >= data.count {
       state.position = 0
+      state.hPrev = .zeros(hp.hiddenSize)
+    } else if hp.stateResets.startsFresh(
+      iteration: state.iteration, after: data[max(0, state.position - T)..<state.position])
+    {
       state.hPrev = .zeros(hp.hiddenSize)
     }
     let inputs = Array(data[state.position..<(state.position + T)])

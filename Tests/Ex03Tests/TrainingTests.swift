@@ -95,6 +95,48 @@ import Testing
     )
   }
 
+  /// A fifth of the windows start from a zero state: the first loss that differs from the
+  /// reference's tells whether a reset was missed (or made where none was due).
+  @Test("starts a window from a zero state where hp.stateResets says so")
+  func freshStarts() {
+    var hp = hp
+    hp.resets = .random(probability: 0.2, seed: 5)
+    let got = train(corpus: corpus, hyperparameters: hp, iterations: 60, functions: .reference)
+    let expected = Reference.train(
+      corpus: corpus, hyperparameters: hp, iterations: 60, functions: .reference)
+    guard
+      let mismatch = firstMismatch(
+        "loss at iteration", actual: got.history.loss, expected: expected.history.loss,
+        tolerance: 1e-12),
+      let index = expected.history.loss.indices.first(where: {
+        $0 >= got.history.loss.count
+          || !isClose(got.history.loss[$0], expected.history.loss[$0], tolerance: 1e-12)
+      })
+    else { return }
+    // Where the reference started that window: the end-of-text rule first, then the reset rule.
+    let T = hp.sequenceLength
+    var position = 0
+    var resetAt: [Int] = []
+    for i in 0..<60 {
+      if position + T + 1 >= corpus.training.count {
+        position = 0
+      } else if hp.stateResets.startsFresh(
+        iteration: i, after: corpus.training[max(0, position - T)..<position])
+      {
+        resetAt.append(i + 1)
+      }
+      position += T
+    }
+    let first = index + 1
+    let hint =
+      resetAt.contains(first)
+      ? "Iteration \(first) starts from a zero state in the reference (hp.stateResets.startsFresh(iteration: \(first - 1), after: the window before) is true): set hPrev to zeros there, after the end-of-text rule."
+      : "Iteration \(first) carries hPrev in the reference: reset it only where hp.stateResets.startsFresh(iteration: state.iteration, after: training[max(0, position − T)..<position]) is true (the reference resets at iterations \(resetAt.map(String.init).joined(separator: ", ")))."
+    expectMatch(
+      mismatch, "train with a fifth of the windows from a zero state (hp.resets = .random)",
+      tolerance: 1e-12, hint: hint)
+  }
+
   /// On the play fixture the validation loss falls with small wobbles: stopping must wait for
   /// `patience` non-improvements in a row, not stop at the first one.
   @Test("waits for `patience` validation losses in a row without improvement")

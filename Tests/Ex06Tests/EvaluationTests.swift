@@ -19,9 +19,9 @@ import Testing
     )
   }
 
-  /// `Study`: held-out passages, 100 per author, three authors. Measured with this budget: the
-  /// likelihood classifier 0.69, 0.86, 0.96, 0.99 at 20, 50, 100 and 200 characters; the
-  /// feature classifier 0.97 at 200.
+  /// `Study`: held-out passages, 100 per author, three authors. Measured with this budget (`rnn
+  /// authors --characters 50000 --hidden 32 --iters 2000`): the likelihood classifier 0.72,
+  /// 0.85, 0.95, 0.98 at 20, 50, 100 and 200 characters; the feature classifier 0.98 at 200.
   @Test(
     "at 200 characters both classifiers are right more than 80% of the time, and longer passages are easier"
   )
@@ -38,12 +38,12 @@ import Testing
     let byLength = [20, 50, 200].map(likelihoodAt)
     expectThat(
       byLength[2] > 0.8 && byLength[0] < byLength[1] && byLength[1] < byLength[2],
-      "the likelihood classifier's accuracy at 20, 50 and 200 characters: \(byLength.map(formatScalar)); expected above 0.8 at 200, and rising with the length (measured 0.69, 0.86, 0.99)."
+      "the likelihood classifier's accuracy at 20, 50 and 200 characters: \(byLength.map(formatScalar)); expected above 0.8 at 200, and rising with the length (measured 0.72, 0.85, 0.98)."
     )
     let features = featureAccuracy(at: 200)
     expectThat(
       features > 0.8,
-      "the feature classifier's accuracy at 200 characters: \(formatScalar(features)); expected above 0.8 (measured 0.97)."
+      "the feature classifier's accuracy at 200 characters: \(formatScalar(features)); expected above 0.8 (measured 0.98)."
     )
   }
 

@@ -3,8 +3,9 @@ import Foundation
 import ReferenceRNN
 
 /// ex06's study at the suites' budget: the three built-in authors, 50,000 characters each
-/// (30,000 for the models, 10,000 for the feature classifier's passages, 10,000 held out), one
-/// vanilla RNN of H = 32 per author, 2,000 iterations of min-char-rnn's training.
+/// (dealt in blocks of 2,000: 30,000 for the models, 10,000 for the feature classifier's
+/// passages, 10,000 held out), one vanilla RNN of H = 32 per author, 2,000 iterations of
+/// min-char-rnn's training with 5% of windows from a zero state (`rnn train`'s default).
 enum Study {
   static let study = AuthorStudy.builtIn(characters: 50_000)
   static let models = study.trainModels(hiddenSize: 32, iterations: 2000).map(\.scorer)

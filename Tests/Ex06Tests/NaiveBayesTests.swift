@@ -31,8 +31,8 @@ import Testing
     )
   }
 
-  /// Trigram counts of the models' part of each author's text. Measured: 0.79 at 20 characters,
-  /// 0.99 at 200.
+  /// Trigram counts of the models' part of each author's text. Measured (`rnn authors
+  /// --characters 50000 --hidden 32 --iters 2000`): 0.79 at 20 characters, 0.97 at 200.
   @Test("at 200 characters, naive Bayes on trigrams is right more than 90% of the time")
   func heldOut() {
     let study = Study.study
@@ -48,7 +48,7 @@ import Testing
     let accuracy = Double(right) / Double(passages.count)
     expectThat(
       accuracy > 0.9,
-      "naive Bayes at 200 characters: \(formatScalar(accuracy)); expected above 0.9 (measured 0.99)."
+      "naive Bayes at 200 characters: \(formatScalar(accuracy)); expected above 0.9 (measured 0.97)."
     )
   }
 }

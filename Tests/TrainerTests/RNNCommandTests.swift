@@ -87,6 +87,27 @@ import Testing
     #expect(sample.standardOutput.unicodeScalars.count >= 84)
   }
 
+  @Test("--resume refuses an option that differs from the saved run's, in one line")
+  func resumeRefusesOtherSettings() throws {
+    let dir = try folder()
+    let first = try run(
+      ["train", "--model", "lstm", "--iters", "20", "--out", "runs/l"] + small, in: dir)
+    #expect(first.ending == .exited(0), "\(first.standardError)")
+    let other = try run(
+      ["train", "--model", "gru", "--iters", "40", "--out", "runs/l", "--resume"] + small, in: dir)
+    #expect(other.ending == .exited(2))
+    #expect(
+      other.standardError.contains("--model gru: runs/l/checkpoint.json holds a run of LSTM"),
+      "\(other.standardError)")
+    let rate = try run(
+      ["train", "--lr", "0.5", "--model", "lstm", "--iters", "40", "--out", "runs/l", "--resume"]
+        + small, in: dir)
+    #expect(rate.standardError.contains("--lr 0.5:"), "\(rate.standardError)")
+    let same = try run(
+      ["train", "--model", "lstm", "--iters", "40", "--out", "runs/l", "--resume"] + small, in: dir)
+    #expect(same.ending == .exited(0), "\(same.standardError)")
+  }
+
   @Test("a resumed run ends with the same model as an uninterrupted one")
   func resumeEqualsUninterrupted() throws {
     let dir = try folder()

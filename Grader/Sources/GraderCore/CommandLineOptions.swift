@@ -108,3 +108,9 @@ public struct CommandLineOptions: Sendable {
     return value
   }
 }
+
+extension CaseIterable where Self: RawRepresentable, Self.RawValue == String {
+  /// "play|code|wiki": the choices for a usage line, from the type itself, so that a new case
+  /// shows up in every command's help.
+  public static var choices: String { allCases.map(\.rawValue).joined(separator: "|") }
+}

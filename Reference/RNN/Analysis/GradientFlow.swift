@@ -26,3 +26,14 @@ extension Reference {
     return Matrix(rows: w.rows, cols: w.cols, scalars: w.scalars.map { $0 * target / rho })
   }
 }
+
+extension CharModel {
+  /// ∂L/∂state of the bottom layer, from the last step back (index k: k steps before the step
+  /// whose loss is differentiated), reading `window` from a zero state: inputs all but its last
+  /// character, targets one later. What `rnn lstm-flow` draws.
+  public func stateGradientsBack(_ window: [Int], parameters p: Parameters) -> [Cell.State] {
+    let (inputs, targets) = (Array(window.dropLast()), Array(window.dropFirst()))
+    let record = forward(inputs: inputs, targets: targets, from: zeroState(), parameters: p).record
+    return gradientsThroughTime(record, parameters: p).map { $0.layers[0] }.reversed()
+  }
+}

@@ -5,10 +5,14 @@ import CourseSupport
 public struct AuthorModel: Sendable {
   public let name: String
   public let trained: any TrainedModel
+  /// Whether it works from a fresh state on its author's held-out text (nil when unknown, for a
+  /// model loaded from a file).
+  public let freshState: FreshStateCheck?
 
-  public init(name: String, trained: any TrainedModel) {
+  public init(name: String, trained: any TrainedModel, freshState: FreshStateCheck? = nil) {
     self.name = name
     self.trained = trained
+    self.freshState = freshState
   }
 
   public var hiddenSize: Int { trained.model.spec.hiddenSize }

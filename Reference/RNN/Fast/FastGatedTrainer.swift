@@ -25,6 +25,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   public var learningRate: Double
   public let clipLimit: Double?
   public let kernels: any Kernels.Type
+  public var resets = StateResets.never
   public private(set) var iteration: Int
   /// Smoothed loss of one window (summed over its characters), averaged over the streams.
   public private(set) var smoothLoss: Double
@@ -119,7 +120,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
       takeWindows(
         $0.baseAddress!, streamLength: data.count / batch, positions: &positions,
         steps: sequenceLength, inputs: buffers.inputs, targets: buffers.targets,
-        reset: buffers.resetState)
+        resets: resets, iteration: iteration, reset: buffers.resetState)
     }
     updates += 1
     let n = Double(updates)
@@ -154,11 +155,23 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   /// `Reference.validationLoss` on the fast path: windows of `sequenceLength` from the start,
   /// the state carried from zero, no learning. NaN when no window fits.
   public func validationLoss(_ data: [Int], sequenceLength t: Int) -> Double {
+    validationLoss(data, sequenceLength: t, fromCarried: false)
+  }
+
+  /// The same, starting from zero or (`fromCarried`) from the state the first stream carries
+  /// into its next training window (`FreshStateCheck`).
+  public func validationLoss(_ data: [Int], sequenceLength t: Int, fromCarried: Bool) -> Double {
     let w =
       scorer.flatMap { $0.steps == t ? $0 : nil }
       ?? GatedBuffers(layout: layout, steps: t, streams: 1)
     scorer = w
     w.resetState(stream: 0)
+    if fromCarried {
+      for l in 0..<layout.layers {
+        w.hs[l].update(from: buffers.hs[l], count: layout.h)
+        w.cs[l].update(from: buffers.cs[l], count: layout.h)
+      }
+    }
     return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
       score(kernels, w)
       return w.loss

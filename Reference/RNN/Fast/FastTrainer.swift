@@ -33,6 +33,7 @@ public final class FastTrainer {
   public var learningRate: Double
   public let clipLimit: Double?
   public let kernels: any Kernels.Type
+  public var resets = StateResets.never
   public private(set) var iteration = 0
   /// Smoothed loss of one window (summed over its characters), averaged over the streams.
   public private(set) var smoothLoss: Double
@@ -142,7 +143,9 @@ public final class FastTrainer {
   @discardableResult
   public func step(_ data: [Int]) -> Double {
     data.withUnsafeBufferPointer {
-      streams.take($0.baseAddress!, streamLength: data.count / batch)
+      streams.take(
+        $0.baseAddress!, streamLength: data.count / batch, resets: resets, iteration: self.iteration
+      )
     }
     let (theta, memory, packed, kernels) = (Shared(theta), Shared(memory), packed, kernels)
     let (layout, rate, clip, buffers) = (layout, learningRate, clipLimit, streams.buffers)
@@ -165,7 +168,14 @@ extension FastTrainer {
   /// `Reference.validationLoss` on the fast path: windows of `sequenceLength` from the start,
   /// the hidden state carried from zero, no learning. NaN when no window fits.
   public func validationLoss(_ data: [Int], sequenceLength t: Int) -> Double {
+    validationLoss(data, sequenceLength: t, fromCarried: false)
+  }
+
+  /// The same, starting from zero or (`fromCarried`) from the state the first stream carries
+  /// into its next training window (`FreshStateCheck`).
+  public func validationLoss(_ data: [Int], sequenceLength t: Int, fromCarried: Bool) -> Double {
     let w = WindowBuffers(layout: layout, steps: t, streams: 1)
+    if fromCarried { w.hs.update(from: streams.buffers.hs, count: layout.h) }
     return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
       scoreWindow(kernels, UnsafePointer(theta), packed, w)
       return FastKernels.loss(of: w)
@@ -190,11 +200,13 @@ final class Streams {
   }
 
   /// The next window of each stream (`takeWindows`).
-  func take(_ data: UnsafePointer<Int>, streamLength: Int) {
+  func take(
+    _ data: UnsafePointer<Int>, streamLength: Int, resets: StateResets, iteration: Int
+  ) {
     let (h, hs) = (buffers.layout.h, buffers.hs)
     takeWindows(
       data, streamLength: streamLength, positions: &positions, steps: buffers.steps,
-      inputs: buffers.inputs, targets: buffers.targets,
+      inputs: buffers.inputs, targets: buffers.targets, resets: resets, iteration: iteration,
       reset: { hs.advanced(by: $0 * h).update(repeating: 0, count: h) })
   }
 }

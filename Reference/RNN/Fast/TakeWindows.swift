@@ -1,10 +1,13 @@
+import CourseSupport
+
 /// The next window of each of the `positions.count` streams (the data cut into contiguous
 /// streams of `streamLength`), written row s·b + j for step s of stream j, with min-char-rnn's
 /// rule: when a window would run past its stream's end, that stream starts again from its
-/// beginning with a zero state (`reset`).
+/// beginning with a zero state (`reset`); other windows start from zero where `resets` says so.
 func takeWindows(
   _ data: UnsafePointer<Int>, streamLength: Int, positions: inout [Int], steps t: Int,
   inputs: UnsafeMutablePointer<Int>, targets: UnsafeMutablePointer<Int>,
+  resets: StateResets = .never, iteration: Int = 0,
   reset: (_ stream: Int) -> Void
 ) {
   let b = positions.count
@@ -14,6 +17,11 @@ func takeWindows(
       reset(j)
     }
     let start = j * streamLength + positions[j]
+    let previous = UnsafeBufferPointer(
+      start: data + start - min(t, positions[j]), count: min(t, positions[j]))
+    if positions[j] > 0 && resets.startsFresh(iteration: iteration, stream: j, after: previous) {
+      reset(j)
+    }
     for s in 0..<t {
       inputs[s * b + j] = data[start + s]
       targets[s * b + j] = data[start + s + 1]

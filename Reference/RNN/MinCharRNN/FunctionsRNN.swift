@@ -90,18 +90,18 @@ extension Reference {
     ).trainingState
   }
 
-  /// One iteration of min-char-rnn's loop through `functions`.
+  /// One iteration of min-char-rnn's loop through `functions` (with `resets`, see `StateResets`).
   @discardableResult
   public static func trainingStep(
     _ s: inout TrainingState, data: [Int], sequenceLength T: Int, learningRate: Double,
-    clipLimit: Double?, functions: RNNFunctions
+    clipLimit: Double?, functions: RNNFunctions, resets: StateResets = .never
   ) -> Double {
     let model = FunctionsRNN(
       functions, vocabularySize: s.parameters.vocabularySize, hiddenSize: s.parameters.hiddenSize)
     var run = RunState<FunctionsRNN>(s)
     let loss = trainingStep(
       model, &run, data: data, sequenceLength: T, learningRate: learningRate,
-      clipLimit: clipLimit, rule: functions.rule)
+      clipLimit: clipLimit, rule: functions.rule, resets: resets)
     s = run.trainingState
     return loss
   }

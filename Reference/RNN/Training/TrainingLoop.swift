@@ -4,15 +4,19 @@ import Foundation
 extension Reference {
   /// One iteration of min-char-rnn's loop, for any model: take the next window of
   /// `sequenceLength` characters (back to the start, with a zero state, when it would run past
-  /// the end), forward, backward, clip, update, carry the state on. Returns the window's summed
-  /// loss.
+  /// the end; from a zero state too where `resets` says so), forward, backward, clip, update,
+  /// carry the state on. Returns the window's summed loss.
   @discardableResult
   public static func trainingStep<M: TrainableModel>(
     _ model: M, _ s: inout RunState<M>, data: [Int], sequenceLength T: Int, learningRate: Double,
-    clipLimit: Double?, rule: UpdateRule<M.Parameters> = .reference
+    clipLimit: Double?, rule: UpdateRule<M.Parameters> = .reference, resets: StateResets = .never
   ) -> Double {
     if s.position + T + 1 >= data.count {
       s.position = 0
+      s.carried = model.zeroState()
+    } else if resets.startsFresh(
+      iteration: s.iteration, after: data[max(0, s.position - T)..<s.position])
+    {
       s.carried = model.zeroState()
     }
     let inputs = Array(data[s.position..<(s.position + T)])
@@ -31,11 +35,13 @@ extension Reference {
   }
 
   /// The loss per character on `data`, read in windows of `sequenceLength` from the start, the
-  /// state carried from window to window (from zero), and no learning. NaN when no window fits.
+  /// state carried from window to window (from zero, or from `start`), and no learning. NaN when
+  /// no window fits.
   public static func validationLoss<M: TrainableModel>(
-    _ model: M, parameters: M.Parameters, data: [Int], sequenceLength T: Int
+    _ model: M, parameters: M.Parameters, data: [Int], sequenceLength T: Int,
+    from start: M.State? = nil
   ) -> Double {
-    var state = model.zeroState()
+    var state = start ?? model.zeroState()
     var total = 0.0
     var characters = 0
     var start = 0
@@ -68,7 +74,8 @@ extension Reference {
     while state.iteration < iterations {
       let loss = trainingStep(
         model, &state, data: corpus.training, sequenceLength: hp.sequenceLength,
-        learningRate: hp.learningRate(after: state.iteration), clipLimit: hp.clipLimit, rule: rule)
+        learningRate: hp.learningRate(after: state.iteration), clipLimit: hp.clipLimit, rule: rule,
+        resets: hp.stateResets)
       history.loss.append(loss)
       history.smoothLoss.append(state.smoothLoss)
       if state.iteration % hp.validationEvery == 0 {

@@ -1,0 +1,192 @@
+import CourseSupport
+import Foundation
+import GraderCore
+import ReferenceRNN
+import Testing
+
+/// Models judged from a fresh state on real text (ex03's lesson, "A model that works only from
+/// the state it trained in"), and the reset rule that prevents it.
+@Suite("fresh state") struct FreshStateTests {
+  static let shakespeare = RNNCommandTests.courseRoot
+    .appendingPathComponent("Reference/Texts/shakespeare-100k.txt").path
+
+  struct Summary: Decodable {
+    var validationLossPerCharacter: Double
+    var freshState: FreshStateCheck
+  }
+
+  /// `rnn train` on tiny Shakespeare for 1,000 iterations, H 100, with `extra` options.
+  func train(seed: Int, _ extra: [String] = []) throws -> (ProcessOutcome, Summary) {
+    let rnn = try #require(RNNCommandTests.rnn, "the rnn executable is built next to the tests")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fresh-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = try runProcess(
+      rnn,
+      ["train", "--data", Self.shakespeare, "--iters", "1000", "--seed", "\(seed)", "--out", "run"]
+        + extra, in: dir, timeLimit: 300)
+    let data = try Data(contentsOf: dir.appendingPathComponent("run/summary.json"))
+    return (out, try JSONDecoder().decode(Summary.self, from: data))
+  }
+
+  /// Measured with these defaults (`rnn fresh-state`, seeds 1–200): no broken run; the largest
+  /// gap on seeds 1–3 is 0.06 nats per character.
+  @Test("rnn train's defaults work from a fresh state on tiny Shakespeare, seeds 1–3")
+  func defaultsAreHealthy() throws {
+    for seed in 1...3 {
+      let (out, summary) = try train(seed: seed)
+      #expect(out.ending == .exited(0), "\(out.standardError)")
+      #expect(
+        summary.freshState.passed && summary.freshState.offsets.count == 10,
+        "seed \(seed): \(summary.freshState.finding)")
+      #expect(
+        summary.validationLossPerCharacter < 3.2,
+        "seed \(seed): validation \(summary.validationLossPerCharacter)")
+      #expect(out.standardOutput.contains("fresh state: the model works from a fresh state"))
+    }
+  }
+
+  /// min-char-rnn's own protocol breaks seeds 1 and 3 here (validation 9.98 and 10.95 per
+  /// character from zero, about 2.5–2.8 from the carried state): the check must catch both and
+  /// `rnn train` say so in one line, with what helps.
+  @Test("min-char-rnn's protocol (--resets never) breaks seeds 1 and 3, and rnn train says so")
+  func oldProtocolBreaks() throws {
+    for seed in [1, 3] {
+      let (out, summary) = try train(seed: seed, ["--resets", "never"])
+      let check = summary.freshState
+      #expect(!check.passed, "seed \(seed): \(check.finding)")
+      let worst = try #require(check.worst)
+      #expect(check.fresh[worst] > 6 && check.carried[worst] < 3, "\(check.finding)")
+      let lines = out.standardOutput.split(separator: "\n").filter {
+        $0.hasPrefix("fresh state: BROKEN")
+      }
+      #expect(lines.count == 1, "\(out.standardOutput)")
+      #expect(lines.first?.contains("--resets 0.05") == true, "\(lines)")
+      // The validation far above training is explained when it is first seen.
+      #expect(out.standardOutput.contains("works only from the states it trained in"))
+    }
+  }
+}
+
+extension FreshStateTests {
+  struct StudyResults: Decodable {
+    struct Rule: Decodable {
+      var resets: String
+      var runs: Int
+      var broken: Int
+    }
+    var rules: [Rule]
+    var pictured: Int?
+  }
+
+  /// ex03's lesson command on its own text, seeds 1–3: min-char-rnn's loop breaks seeds 1 and 3,
+  /// the default none; the pictures show seed 1.
+  @Test("rnn fresh-state counts the broken runs per rule and draws the first broken seed")
+  func study() throws {
+    let rnn = try #require(RNNCommandTests.rnn, "the rnn executable is built next to the tests")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fresh-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = try runProcess(
+      rnn, ["fresh-state", "--data", Self.shakespeare, "--seeds", "3", "--out", "f"], in: dir,
+      timeLimit: 300)
+    #expect(out.ending == .exited(0), "\(out.standardError)")
+    let folder = dir.appendingPathComponent("f")
+    let results = try JSONDecoder().decode(
+      StudyResults.self, from: Data(contentsOf: folder.appendingPathComponent("results.json")))
+    #expect(results.rules.map(\.resets) == ["never", "0.05"])
+    #expect(results.rules.map(\.broken) == [2, 0] && results.rules.allSatisfy { $0.runs == 3 })
+    #expect(results.pictured == 1)
+    for file in ["report.md", "fresh-loss.svg", "hidden-state.svg"] {
+      #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
+    }
+    #expect(out.standardOutput.contains("| never (min-char-rnn) | 2 of 3 |"), "\(out.standardOutput)")
+    let bad = try runProcess(rnn, ["fresh-state", "--resets", "often"], in: dir, timeLimit: 60)
+    #expect(bad.ending == .exited(2) && bad.standardError.contains("--resets needs never"))
+  }
+}
+
+/// The reset rule itself, and the check on numbers given by hand.
+@Suite("state resets") struct StateResetTests {
+  @Test("random resets are a pure function of (seed, iteration, stream) at about the asked rate")
+  func randomRate() {
+    let rule = StateResets.random(probability: 0.05, seed: 7)
+    let none: [Int] = []
+    let draws = (0..<20_000).map { rule.startsFresh(iteration: $0, after: none) }
+    let again = (0..<20_000).map { rule.startsFresh(iteration: $0, after: none) }
+    #expect(draws == again)
+    let count = draws.filter { $0 }.count
+    // Binomial(20,000, 0.05): mean 1,000, standard deviation 31; four of them either way.
+    #expect((876...1124).contains(count), "\(count) resets in 20,000 windows")
+    let otherStream = (0..<20_000).map { rule.startsFresh(iteration: $0, stream: 1, after: none) }
+    #expect(otherStream != draws)
+    #expect(!(0..<1000).contains { StateResets.never.startsFresh(iteration: $0, after: none) })
+  }
+
+  @Test("paragraph resets follow a window that held a blank line")
+  func paragraphs() {
+    let rule = StateResets.paragraphs(newline: 0)
+    #expect(rule.startsFresh(iteration: 0, after: [3, 0, 0, 4]))
+    #expect(!rule.startsFresh(iteration: 0, after: [0, 3, 0, 4]))
+    #expect(!rule.startsFresh(iteration: 0, after: [Int]()))
+  }
+
+  @Test("the fast trainers reset where the reference does, and agree with it to rounding")
+  func fastFollowsReference() {
+    let text = BuiltInCorpus.play.text(characters: 4000, seed: 2)
+    let vocabulary = Vocabulary(text: text)
+    let data = vocabulary.encode(text) ?? []
+    let corpus = Corpus(vocabulary: vocabulary, indices: data)
+    var hp = Hyperparameters(hiddenSize: 12, sequenceLength: 10, seed: 4, validationEvery: 1000)
+    hp.resets = .random(probability: 0.3, seed: 4)
+    let model = CharModel<RNNCell>(vocabularySize: vocabulary.count, hiddenSize: 12)
+    let reference = Reference.train(model, corpus: corpus, hyperparameters: hp, iterations: 80)
+    let fresh = RunState(fresh: model, seed: hp.seed, sequenceLength: 10)
+    let fast = FastTrainer(
+      state: fresh.trainingState!, sequenceLength: 10, learningRate: hp.learningRate)
+    fast.resets = hp.stateResets
+    let losses = (0..<80).map { _ in fast.step(corpus.training) }
+    let worst = zip(losses, reference.history.loss).map { abs($0 - $1) }.max() ?? .nan
+    #expect(worst < 1e-10, "largest difference \(worst)")
+    // Without the resets the losses part after the first reset: the rule is what made them agree.
+    let plain = FastTrainer(
+      state: fresh.trainingState!, sequenceLength: 10, learningRate: hp.learningRate)
+    let carried = (0..<80).map { _ in plain.step(corpus.training) }
+    #expect(zip(carried, reference.history.loss).contains { abs($0 - $1) > 1e-6 })
+
+    let lstm = CharModel<LSTMCell>(vocabularySize: vocabulary.count, hiddenSize: 9)
+    hp.learningRate = 0.01
+    let lstmReference = Reference.train(
+      lstm, corpus: corpus, hyperparameters: hp, iterations: 40, optimizer: .adam)
+    let gated = FastGatedTrainer(
+      lstm, RunState(fresh: lstm, seed: hp.seed, sequenceLength: 10, optimizer: .adam),
+      sequenceLength: 10, learningRate: hp.learningRate)
+    gated.resets = hp.stateResets
+    let gatedLosses = (0..<40).map { _ in gated.step(corpus.training) }
+    let gatedWorst = zip(gatedLosses, lstmReference.history.loss).map { abs($0 - $1) }.max() ?? .nan
+    #expect(gatedWorst < 1e-10, "LSTM: largest difference \(gatedWorst)")
+  }
+
+  @Test("the check passes within the tolerance, fails beyond it, and counts NaN as a failure")
+  func checkByHand() {
+    let text = Array(repeating: 1, count: 1000)
+    func check(fresh: Double, carried: Double) -> FreshStateCheck {
+      FreshStateCheck(text, sequenceLength: 10) { segment, fromCarried in
+        #expect(segment.count == 100)
+        return fromCarried ? carried : fresh
+      }
+    }
+    #expect(check(fresh: 2.9, carried: 2.5).passed)
+    let broken = check(fresh: 9.0, carried: 2.5)
+    #expect(!broken.passed && broken.offsets == stride(from: 0, to: 1000, by: 100).map { $0 })
+    #expect(broken.finding.contains("works only from the states it trained in"))
+    #expect(!check(fresh: .nan, carried: 2.5).passed)
+    let none = FreshStateCheck([1, 2, 3], sequenceLength: 10) { _, _ in 1 }
+    #expect(none.passed && none.offsets.isEmpty && none.finding.contains("shorter than one window"))
+    // 40 characters, windows of 10: three segments of 13, each one window and the next character.
+    let short = FreshStateCheck(Array(repeating: 1, count: 40), sequenceLength: 10) { _, _ in 1 }
+    #expect(short.offsets == [0, 13, 26] && short.length == 13)
+  }
+}
