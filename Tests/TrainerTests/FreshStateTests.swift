@@ -102,7 +102,8 @@ extension FreshStateTests {
     for file in ["report.md", "fresh-loss.svg", "hidden-state.svg"] {
       #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
     }
-    #expect(out.standardOutput.contains("| never (min-char-rnn) | 2 of 3 |"), "\(out.standardOutput)")
+    #expect(
+      out.standardOutput.contains("| never (min-char-rnn) | 2 of 3 |"), "\(out.standardOutput)")
     let bad = try runProcess(rnn, ["fresh-state", "--resets", "often"], in: dir, timeLimit: 60)
     #expect(bad.ending == .exited(2) && bad.standardError.contains("--resets needs never"))
   }
@@ -167,6 +168,44 @@ extension FreshStateTests {
     let gatedLosses = (0..<40).map { _ in gated.step(corpus.training) }
     let gatedWorst = zip(gatedLosses, lstmReference.history.loss).map { abs($0 - $1) }.max() ?? .nan
     #expect(gatedWorst < 1e-10, "LSTM: largest difference \(gatedWorst)")
+  }
+
+  /// The fresh-state check reads text from the state training carried: on the fast paths that
+  /// is stream 0's state, copied into the scoring workspace (h, and c for an LSTM only).
+  @Test("reading from the carried state agrees with the reference, for every fast model")
+  func fromCarried() {
+    let text = BuiltInCorpus.play.text(characters: 3000, seed: 5)
+    let vocabulary = Vocabulary(text: text)
+    let data = vocabulary.encode(text) ?? []
+    let v = vocabulary.count
+    func check<Cell: GatedCell>(_: Cell.Type) {
+      let model = CharModel<Cell>(vocabularySize: v, hiddenSize: 10, layers: 2)
+      let fast = FastGatedTrainer(
+        model, RunState(fresh: model, seed: 3, sequenceLength: 10, optimizer: .adam),
+        sequenceLength: 10, learningRate: 0.01)
+      for _ in 0..<30 { fast.step(data) }
+      let run = fast.run
+      for fromCarried in [false, true] {
+        let got = fast.validationLoss(
+          Array(data.prefix(500)), sequenceLength: 10, fromCarried: fromCarried)
+        let expected = Reference.validationLoss(
+          model, parameters: run.parameters, data: Array(data.prefix(500)), sequenceLength: 10,
+          from: fromCarried ? run.carried : nil)
+        #expect(abs(got - expected) < 1e-10, "\(Cell.kind), from carried \(fromCarried)")
+      }
+    }
+    check(LSTMCell.self)
+    check(GRUCell.self)
+    let rnn = CharModel<RNNCell>(vocabularySize: v, hiddenSize: 10)
+    let state = RunState(fresh: rnn, seed: 3, sequenceLength: 10).trainingState!
+    let fast = FastTrainer(state: state, sequenceLength: 10, learningRate: 0.1)
+    for _ in 0..<30 { fast.step(data) }
+    let carried = fast.state
+    let got = fast.validationLoss(Array(data.prefix(500)), sequenceLength: 10, fromCarried: true)
+    let expected = Reference.validationLoss(
+      rnn, parameters: .init(carried.parameters), data: Array(data.prefix(500)),
+      sequenceLength: 10, from: RunState<CharModel<RNNCell>>(carried).carried)
+    #expect(abs(got - expected) < 1e-10, "vanilla RNN, from carried")
   }
 
   @Test("the check passes within the tolerance, fails beyond it, and counts NaN as a failure")

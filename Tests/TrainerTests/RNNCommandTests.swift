@@ -1,6 +1,7 @@
 import CourseSupport
 import Foundation
 import GraderCore
+import ReferenceRNN
 import Testing
 
 #if canImport(FoundationXML)
@@ -85,6 +86,16 @@ import Testing
     #expect(sample.ending == .exited(0), "\(sample.standardError)")
     #expect(sample.standardOutput.hasPrefix("KING"), "\(sample.standardOutput)")
     #expect(sample.standardOutput.unicodeScalars.count >= 84)
+  }
+
+  @Test(
+    "every model kind trains, and its run ends with the fresh-state check",
+    arguments: ModelKind.allCases)
+  func everyKindChecked(_ kind: ModelKind) throws {
+    let out = try run(
+      ["train", "--model", kind.rawValue, "--iters", "30", "--out", "r"] + small, in: try folder())
+    #expect(out.ending == .exited(0), "\(kind): \(out.standardError)")
+    #expect(out.standardOutput.contains("fresh state: the model"), "\(out.standardOutput)")
   }
 
   @Test("--resume refuses an option that differs from the saved run's, in one line")

@@ -169,7 +169,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     if fromCarried {
       for l in 0..<layout.layers {
         w.hs[l].update(from: buffers.hs[l], count: layout.h)
-        w.cs[l].update(from: buffers.cs[l], count: layout.h)
+        if layout.kind == .lstm { w.cs[l].update(from: buffers.cs[l], count: layout.h) }
       }
     }
     return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
