@@ -129,9 +129,30 @@ import Testing
     #expect(out.standardError.contains("try a lower --lr"), "\(out.standardError)")
   }
 
+  /// `--mine` builds rnn-mine in the course's .build: under `swift test`, which holds that
+  /// folder's lock while the tests run, the build would wait for the lock until the time limit.
+  /// (`grader check` runs the tests without holding it.) SwiftPM 6 takes the lock with flock on a
+  /// file in the temporary folder named after the build folder's path; a SwiftPM that locks
+  /// elsewhere leaves the test enabled.
+  static let buildFolderFree: Bool = {
+    let build = RNNCommandTests.courseRoot.appendingPathComponent(".build").path
+    let lock = "/tmp/" + build.replacingOccurrences(of: "/", with: "_") + ".lock"
+    let fd = open(lock, O_RDONLY)
+    guard fd >= 0 else { return true }
+    defer { close(fd) }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return false }
+    flock(fd, LOCK_UN)
+    return true
+  }()
+
   /// The course's Exercises are stubs (grader check insists on it), so `--mine` must say so in
   /// one line and point to the grader, without crashing.
-  @Test("--mine with ex01 still TODO says so in one line and points to the grader")
+  @Test(
+    "--mine with ex01 still TODO says so in one line and points to the grader",
+    .enabled(
+      if: buildFolderFree,
+      "swift test holds .build's lock, which rnn --mine needs to build: swift run grader check runs this test"
+    ))
   func mineWhileTODO() throws {
     let out = try commands.run(
       ["train", "--corpus", "play", "--iters", "10", "--mine"] + commands.small,
