@@ -37,12 +37,12 @@ extension ComplexityStudy {
       LineChart.Series(
         name: "complexity (3 buckets)", points: run.points.map { (t($0), Double($0.complexity)) }),
       LineChart.Series(
-        name: "complexity (adjusted)",
+        name: "complexity (\(run.adjustment.rawValue))",
         points: run.points.map { (t($0), Double($0.adjustedComplexity)) }),
     ]
     return LineChart(
       title:
-        "The \(run.model.rawValue) cup, \(run.n) × \(run.n), grain \(run.grain), seed \(settings.seed)",
+        "The \(run.model.rawValue) cup, \(run.n) × \(run.n), grain \(run.grain), seed \(settings.seed), \(run.adjustment.rawValue)",
       xLabel: run.model.timeUnit, yLabel: "compressed size (bits, deflate)", series: series,
       note: "entropy: the fine-grained cup compressed; complexity: its coarse-graining compressed"
     ).svg()
@@ -101,7 +101,7 @@ extension ComplexityStudy {
     return LineChart(
       title: "How the cup's numbers grow with its side n (interacting, deflate)", xLabel: "n",
       yLabel: "value", series: series, logY: true, logX: true,
-      note: "the paper: entropy ∝ n², complexity ∝ n, peak time ∝ n²",
+      note: "least squares on the logarithms; the paper gives no exponents to compare with",
       xTicks: settings.sizes.map(Double.init)
     ).svg()
   }

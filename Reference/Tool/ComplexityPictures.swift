@@ -44,7 +44,7 @@ func snapshotPicture(_ run: CoffeeRun, scale: Int) -> PNGImage {
     let layers: [[Double]] = [
       snapshot.grid.cells.map { min(Double($0), 1) },
       Reference.threeBuckets(averages).map { Double($0) / 2 },
-      Reference.adjustedBuckets(averages, n: n).map { Double($0) / 6 },
+      run.adjustment.levels(averages, n: n, model: run.model).map { Double($0) / 6 },
     ]
     for (row, values) in layers.enumerated() {
       let (x0, y0) = (gap + k * (side + gap), gap + row * (side + gap))
@@ -68,7 +68,7 @@ func snapshotFrame(_ run: CoffeeRun, image: PNGImage, scale: Int, picture: Strin
       String(format: "%.0f %@", run.model.time(snapshot.step, n: run.n), unit),
       centre: snapshotGap + k * (side + snapshotGap) + side / 2)
   }
-  let rows = ["the cup", "3 buckets", "adjusted"].enumerated().map { row, name in
+  let rows = ["the cup", "3 buckets", run.adjustment.rawValue].enumerated().map { row, name in
     FrameLabel.row(name, centre: snapshotGap + row * (side + snapshotGap) + side / 2)
   }
   return svgFrame(

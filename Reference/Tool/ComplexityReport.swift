@@ -5,7 +5,8 @@ import ReferenceRNN
 extension ComplexityStudy {
   func markdown() -> String {
     var lines = ["# Complexity dynamics", ""]
-    lines += automatonSection() + [""] + cupSection() + [""] + scalingSection()
+    lines += automatonSection() + [""] + cupSection() + [""] + adjustedSection() + [""]
+    lines += scalingSection()
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -25,7 +26,7 @@ extension ComplexityStudy {
 
   func cupSection() -> [String] {
     var lines = [
-      "## The coffee automaton: a cup of \(settings.n) × \(settings.n), grain \(settings.grain), seed \(settings.seed)",
+      "## The coffee automaton: a cup of \(settings.n) × \(settings.n), grain \(settings.grain.size(n: settings.n))\(settings.grain == .squareRoot ? " (√n)" : ""), seed \(settings.seed), adjustment \(settings.adjustment.rawValue)",
       "",
       "| model | coder | entropy: start → largest | complexity: start → peak (at) → end | adjusted: start → peak → end |",
       "|---|---|---:|---:|---:|",
@@ -46,12 +47,30 @@ extension ComplexityStudy {
     return lines
   }
 
+  /// Flat, or rising and falling: the adjusted curves' means over each sixth of the run.
+  func adjustedSection() -> [String] {
+    var lines = [
+      "## The adjusted complexity through the run (\(settings.adjustment.rawValue); mean over each sixth of the samples, bits)",
+      "", "| model | coder | 1st | 2nd | 3rd | 4th | 5th | 6th |",
+      "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for model in CoffeeModel.allCases {
+      for compressor in Compressor.allCases {
+        let means = run(model, compressor).adjustedMeans(parts: 6)
+        lines.append(
+          "| \(model.rawValue) | \(compressor.rawValue) | "
+            + means.map { String(format: "%.0f", $0) }.joined(separator: " | ") + " |")
+      }
+    }
+    return lines
+  }
+
   func scalingSection() -> [String] {
     var lines = [
-      "## Scaling (interacting, deflate; seeds \(settings.seeds.map(String.init).joined(separator: ", ")); means over seeds)",
+      "## Scaling (interacting, deflate; seeds \(settings.seeds.map(String.init).joined(separator: ", ")); means over seeds; adjustment \(settings.adjustment.rawValue))",
       "",
-      "| n | largest entropy | largest complexity | largest adjusted complexity | peak (sweeps) |",
-      "|---:|---:|---:|---:|---:|",
+      "| n | grain | largest entropy | largest complexity | largest adjusted complexity | peak (sweeps) |",
+      "|---:|---:|---:|---:|---:|---:|",
     ]
     for n in settings.sizes {
       let mine = scaling.filter { $0.row.n == n }
@@ -60,17 +79,17 @@ extension ComplexityStudy {
       }
       lines.append(
         String(
-          format: "| %d | %.0f | %.0f | %.0f | %.0f |", n, mean { Double($0.row.maxEntropy) },
+          format: "| %d | %d | %.0f | %.0f | %.0f | %.0f |", n, settings.grain.size(n: n),
+          mean { Double($0.row.maxEntropy) },
           mean { Double($0.row.maxComplexity) }, mean { Double($0.maxAdjustedComplexity) },
           mean(\.peakSweeps)))
     }
     lines += [
-      "", "| grows as n to the power | measured (fitted to every size and seed) | the paper |",
-      "|---|---:|---:|",
-      String(format: "| largest entropy | %.2f | 2 |", exponents.entropy),
-      String(format: "| largest complexity (3 buckets) | %.2f | 1 |", exponents.complexity),
-      String(format: "| largest complexity (adjusted) | %.2f | 1 |", exponents.adjustedComplexity),
-      String(format: "| time of the peak (sweeps) | %.2f | 2 |", exponents.peakSweeps),
+      "", "| grows as n to the power | fitted to every size and seed |", "|---|---:|",
+      String(format: "| largest entropy | %.2f |", exponents.entropy),
+      String(format: "| largest complexity (3 buckets) | %.2f |", exponents.complexity),
+      String(format: "| largest complexity (adjusted) | %.2f |", exponents.adjustedComplexity),
+      String(format: "| time of the peak (sweeps) | %.2f |", exponents.peakSweeps),
     ]
     return lines
   }

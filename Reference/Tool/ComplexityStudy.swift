@@ -25,15 +25,19 @@ struct ComplexityStudy: Encodable {
       try c.encode(run.model, forKey: .model)
       try c.encode(run.n, forKey: .n)
       try c.encode(run.grain, forKey: .grain)
+      try c.encode(run.adjustment, forKey: .adjustment)
       try c.encode(run.points, forKey: .points)
       try c.encode(run.snapshots.map(\.step), forKey: .snapshotSteps)
     }
 
-    enum Keys: String, CodingKey { case compressor, model, n, grain, points, snapshotSteps }
+    enum Keys: String, CodingKey {
+      case compressor, model, n, grain, adjustment, points, snapshotSteps
+    }
   }
 
   struct ScalingRecord: Codable {
     var seed: UInt64
+    var grain: Int
     var row: ScalingRow
     var maxAdjustedComplexity: Int
     /// The peak's time in sweeps of n² attempted swaps.
@@ -75,8 +79,8 @@ struct ComplexityStudy: Encodable {
       let (model, compressor) = cups[k]
       let steps = model.stepsToMix(n: s.n)
       let run = Reference.coffeeRun(
-        model, n: s.n, grain: s.grain, steps: steps, samples: 60, seed: s.seed,
-        compressor: compressor,
+        model, n: s.n, grain: s.grain.size(n: s.n), steps: steps, samples: 60, seed: s.seed,
+        compressor: compressor, adjustment: s.adjustment,
         snapshotsAt: compressor == .deflate ? [0, 1, 2, 4, 8, 12].map { $0 * steps / 12 } : [])
       progress.tick()
       return MeasuredRun(compressor: compressor, run: run)
@@ -84,12 +88,14 @@ struct ComplexityStudy: Encodable {
     let scaling = parallelMap(sizes.count) { k in
       let (n, seed) = sizes[k]
       let run = Reference.coffeeRun(
-        .interacting, n: n, grain: s.grain, steps: CoffeeModel.interacting.stepsToMix(n: n),
-        samples: 60, seed: seed, compressor: .deflate)
+        .interacting, n: n, grain: s.grain.size(n: n),
+        steps: CoffeeModel.interacting.stepsToMix(n: n), samples: 60, seed: seed,
+        compressor: .deflate, adjustment: s.adjustment)
       progress.tick()
       let row = Reference.scalingRow(n: n, points: run.points)
       return ScalingRecord(
-        seed: seed, row: row, maxAdjustedComplexity: run.peak(adjusted: true).adjustedComplexity,
+        seed: seed, grain: run.grain, row: row,
+        maxAdjustedComplexity: run.peak(adjusted: true).adjustedComplexity,
         peakSweeps: CoffeeModel.interacting.time(row.peakStep, n: n))
     }
     progress.finish()

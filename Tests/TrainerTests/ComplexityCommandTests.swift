@@ -50,6 +50,11 @@ import Testing
       (["--grain", "4"], "--grain needs an odd window"),
       (["--sizes", "16,16"], "at least two different sizes"),
       (["--seeds", "0"], "--seeds needs whole numbers"),
+      (["--adjustment", "sideways"], "--adjustment must be one of adjusted, released"),
+      (
+        ["--grain", "sqrt9"], "--grain needs an odd window no wider than the smallest cup, or sqrt"
+      ),
+      (["--grain", "17"], "--grain needs an odd window"),
     ]
     for (arguments, expected) in cases {
       let out = try commands.run(["complexity"] + small + arguments, in: dir)
@@ -57,5 +62,32 @@ import Testing
       #expect(out.standardError.contains(expected), "\(arguments): \(out.standardError)")
       #expect(out.standardError.split(separator: "\n").count == 1, "\(out.standardError)")
     }
+  }
+
+  @Test("--adjustment and --grain sqrt: the table and results.json say which were used")
+  func paperVariants() throws {
+    let dir = try commands.folder()
+    let arguments =
+      ["complexity", "--out", "c"] + small
+      + ["--adjustment", "released", "--grain", "sqrt", "--sizes", "16,36"]
+    let out = try commands.run(arguments, in: dir)
+    #expect(out.ending == .exited(0), "\(out.standardError)")
+    let c = dir.appendingPathComponent("c")
+    let table = try String(contentsOf: c.appendingPathComponent("table.md"), encoding: .utf8)
+    // √16 = 4 and √36 = 6 sit between two odd numbers: the larger is taken.
+    #expect(
+      table.contains("a cup of 16 × 16, grain 5 (√n), seed 1, adjustment released"), "\(table)")
+    #expect(table.contains("| 36 | 7 |"), "\(table)")
+    #expect(table.contains("through the run (released;"), "\(table)")
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: c.appendingPathComponent("results.json"))) as? [String: Any]
+    let settings = json?["settings"] as? [String: Any]
+    #expect(settings?["adjustment"] as? String == "released")
+    #expect(settings?["grain"] as? String == "sqrt")
+    let runs = json?["runs"] as? [[String: Any]] ?? []
+    #expect(runs.count == 4 && runs.allSatisfy { $0["adjustment"] as? String == "released" })
+    let grains = (json?["scaling"] as? [[String: Any]] ?? []).compactMap { $0["grain"] as? Int }
+    #expect(grains == [5, 7])
   }
 }

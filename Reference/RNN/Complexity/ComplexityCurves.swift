@@ -18,6 +18,7 @@ public struct CoffeeRun: Sendable, Codable {
   public var model: CoffeeModel
   public var n: Int
   public var grain: Int
+  public var adjustment: Adjustment
   public var points: [CurvePoint]
   public var snapshots: [Snapshot]
 
@@ -34,19 +35,30 @@ public struct CoffeeRun: Sendable, Codable {
       return a < b || (a == b && $0.step > $1.step)
     }!
   }
+
+  /// The adjusted complexity's mean over each of `parts` equal runs of samples, in order: a
+  /// summary that one noisy sample cannot move much, so flat and rise-and-fall tell apart.
+  public func adjustedMeans(parts: Int) -> [Double] {
+    (0..<parts).map { k in
+      let slice = points[(k * points.count / parts)..<((k + 1) * points.count / parts)]
+      return Double(slice.map(\.adjustedComplexity).reduce(0, +)) / Double(slice.count)
+    }
+  }
 }
 
 extension Reference {
   /// A grid's entropy estimate (the fine-grained cells compressed) and its apparent complexity
-  /// (the coarse-grained cells compressed, both ways), in bits.
-  public static func measure(_ grid: CoffeeGrid, grain: Int, compressor: Compressor) -> (
-    entropy: Int, complexity: Int, adjusted: Int
-  ) {
+  /// (the coarse-graining compressed, three buckets and seven adjusted levels), in bits. The
+  /// cup's model matters only to the adjustments that divide the non-interacting cup's averages.
+  public static func measure(
+    _ grid: CoffeeGrid, grain: Int, compressor: Compressor, adjustment: Adjustment = .adjusted,
+    model: CoffeeModel = .interacting
+  ) -> (entropy: Int, complexity: Int, adjusted: Int) {
     let averages = windowAverage(grid, grain: grain)
     return (
       compressor.bits(grid.cells, alphabet: fineAlphabet(grid)),
       compressor.bits(threeBuckets(averages), alphabet: 3),
-      compressor.bits(adjustedBuckets(averages, n: grid.n), alphabet: 7)
+      compressor.bits(adjustment.levels(averages, n: grid.n, model: model), alphabet: 7)
     )
   }
 
@@ -58,12 +70,13 @@ extension Reference {
   /// the grid at each step of `snapshotsAt` (those up to `steps`).
   public static func coffeeRun(
     _ model: CoffeeModel, n: Int, grain: Int, steps: Int, samples: Int, seed: UInt64,
-    compressor: Compressor = .lzw, snapshotsAt: [Int] = []
+    compressor: Compressor = .lzw, adjustment: Adjustment = .adjusted, snapshotsAt: [Int] = []
   ) -> CoffeeRun {
     var rng = SeededGenerator(seed: seed)
     var grid = CoffeeGrid.poured(n: n)
     var cream = CreamParticles.poured(n: n)
-    var run = CoffeeRun(model: model, n: n, grain: grain, points: [], snapshots: [])
+    var run = CoffeeRun(
+      model: model, n: n, grain: grain, adjustment: adjustment, points: [], snapshots: [])
     var done = 0
     func advance(to target: Int) {
       while done < target {
@@ -84,7 +97,8 @@ extension Reference {
       }
       advance(to: mark)
       let m = measure(
-        model == .interacting ? grid : cream.grid, grain: grain, compressor: compressor)
+        model == .interacting ? grid : cream.grid, grain: grain, compressor: compressor,
+        adjustment: adjustment, model: model)
       run.points.append(
         CurvePoint(
           step: mark, entropy: m.entropy, complexity: m.complexity, adjustedComplexity: m.adjusted))
@@ -94,9 +108,10 @@ extension Reference {
 }
 
 extension CoffeeModel {
-  /// Steps enough to mix a cup of side n, with the complexity's peak about a third of the way:
-  /// 12,000,000 · (n/64)⁴ attempted swaps (about 2,900 sweeps of n² at n = 64), or
-  /// 12,000 · (n/64)² moves of every particle. Diffusion across n cells takes time ∝ n².
+  /// Steps enough to mix a cup of side n: 12,000,000 · (n/64)⁴ attempted swaps (about 2,900
+  /// sweeps of n² at n = 64; the 3-bucket peak comes about a third of the way), or
+  /// 12,000 · (n/64)² moves of every particle (the peak comes sooner, near an eighth). Diffusion
+  /// across n cells takes time ∝ n².
   public func stepsToMix(n: Int) -> Int {
     let scale = Double(n) / 64
     switch self {
