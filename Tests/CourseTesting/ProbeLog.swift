@@ -1,10 +1,20 @@
 import CourseSupport
 import Foundation
+import Testing
 
 /// What `grader compare` reads: named values a probe computed with the code under test, one
 /// JSON line each, appended to the file in GRADER_PROBE_FILE (nothing is written without it).
 /// Each line is flushed at once, so a crash loses nothing recorded before it.
 public enum ProbeLog {
+  /// Probes record values and assert nothing: they run only when `grader compare` gives them a
+  /// file to record into, not on every `swift test`.
+  public static var isRecording: Bool {
+    ProcessInfo.processInfo.environment["GRADER_PROBE_FILE"] != nil
+  }
+
+  public static let skipReason: Comment =
+    "records values for swift run grader compare, which runs it"
+
   public static func record(_ name: String, _ values: [Double], cols: Int = 1) {
     guard let path = ProcessInfo.processInfo.environment["GRADER_PROBE_FILE"] else { return }
     // Numbers as text: JSON has no NaN or infinity, and a learner's code may well produce them.

@@ -5,7 +5,8 @@ import ReferenceRNN
 import Testing
 
 /// Not graded: what `swift run grader compare ex02` runs with your code and the solution.
-@Suite("probe (for grader compare)") struct Probe {
+@Suite("probe (for grader compare)", .enabled(if: ProbeLog.isRecording, ProbeLog.skipReason))
+struct Probe {
   @Test func softmax() throws {
     for t in [0.2, 1, 5] {
       ProbeLog.record(

@@ -5,7 +5,8 @@ import ReferenceRNN
 import Testing
 
 /// Not graded: what `swift run grader compare ex05` runs with your code and the solution.
-@Suite("probe (for grader compare)") struct Probe {
+@Suite("probe (for grader compare)", .enabled(if: ProbeLog.isRecording, ProbeLog.skipReason))
+struct Probe {
   /// A model out of the linear regime (weights ×0.4), so tanh's slope matters, as in the suite.
   @Test func gradients() {
     var rng = SeededGenerator(seed: 4)

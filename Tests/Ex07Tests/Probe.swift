@@ -7,7 +7,8 @@ import Testing
 
 /// Not graded: `swift run grader compare ex07` runs each of these with your code and with the
 /// solution, on the same inputs, and shows where the recorded values first differ.
-@Suite("probe (for grader compare)") struct Probe {
+@Suite("probe (for grader compare)", .enabled(if: ProbeLog.isRecording, ProbeLog.skipReason))
+struct Probe {
   @Test func forward() {
     ProbeLog.record("sigmoid(0.7)", Ex07.sigmoid(0.7))
     let (p, start) = LSTMFixture.parameters()

@@ -6,7 +6,8 @@ import Testing
 
 /// Not graded: `swift run grader compare ex08` runs each of these with your code and with the
 /// solution, on the same inputs, and shows where the recorded values first differ.
-@Suite("probe (for grader compare)") struct Probe {
+@Suite("probe (for grader compare)", .enabled(if: ProbeLog.isRecording, ProbeLog.skipReason))
+struct Probe {
   @Test func embedding() {
     var rng = SeededGenerator(seed: 3)
     let table = Matrix.random(5, 3, scale: 1, using: &rng)
