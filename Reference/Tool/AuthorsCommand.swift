@@ -7,7 +7,7 @@ let authorsCommand = Subcommand(
   "authors",
   "[--author NAME=FILE|\(BuiltInAuthor.allCases.map(\.rawValue).joined(separator: "|")) …] [--model \(ModelKind.choices)] [--hidden 64]\n"
     + "      [--iters 3000] [--passage 200] [--characters 100000] [--split \(AuthorStudy.Split.choices)]\n"
-    + "      [--out runs/authors]\n"
+    + "      [--seed 1] [--out runs/authors]\n"
     + "      | --classify TEXT [--models runs/authors]",
   """
   lesson ex06: one model per author (the built-in authors when no --author is given; --author
@@ -19,7 +19,7 @@ let authorsCommand = Subcommand(
   """,
   valued: [
     "author", "model", "passage", "hidden", "iters", "characters", "out", "classify", "models",
-    "split",
+    "split", "seed",
   ],
   run: authors)
 
@@ -36,6 +36,7 @@ func authors(_ options: CommandLineOptions) throws -> Int32 {
   let kind = try options.choice("model", default: ModelKind.rnn)
   let iterations = try options.int("iters", default: 3000)
   let hidden = try options.int("hidden", default: 64)
+  let seed = UInt64(try options.int("seed", default: 1, minimum: 0))
   let training =
     kind == .rnn
     ? "\(iterations) iterations of Adagrad at 0.1" : "\(iterations) iterations of Adam at 0.003"
@@ -45,7 +46,7 @@ func authors(_ options: CommandLineOptions) throws -> Int32 {
   let counter = Counter(total: study.names.count)
   let models = parallelMap(study.names.count) { k in
     defer { counter.tick() }
-    return study.trainModel(k, kind, hiddenSize: hidden, iterations: iterations)
+    return study.trainModel(k, kind, hiddenSize: hidden, iterations: iterations, seed: seed)
   }
   counter.finish()
   try saveAuthorModels(models, to: folder)
@@ -54,7 +55,7 @@ func authors(_ options: CommandLineOptions) throws -> Int32 {
     ? "each text dealt in blocks of 2,000 characters (fewer for a text under 50,000), in turn three to train its model, one to train the feature classifier, one held out (60/20/20, so that every stretch of a text is in all three parts)"
     : "each text cut into three slices: the first 60% to train its model, the next 20% to train the feature classifier, the last 20% held out"
   let setup =
-    "\(texts.count) authors (\(study.names.joined(separator: ", "))); \(parts); \(kind.withArticle) of H = \(hidden) per author, \(training); 100 held-out passages per author and length."
+    "\(texts.count) authors (\(study.names.joined(separator: ", "))); \(parts); \(kind.withArticle) of H = \(hidden) per author, \(training), seed \(seed); 100 held-out passages per author and length."
   let evaluation = AuthorEvaluation(
     study: study, models: models, passage: passage, setup: setup)
   try evaluation.write(to: folder)

@@ -24,17 +24,13 @@ let diagnoseCommand = Subcommand(
     print("validation          " + sparkline(history.validation.map(\.lossPerCharacter)))
   }
   // The fresh-state check needs the state training carried: rnn train kept it in summary.json.
-  let freshState = run.summary()?.freshState
-  if let check = freshState, !check.passed {
-    print("diagnosis: broken from a fresh state (the curves alone read \(diagnosis.rawValue))")
-  } else {
-    print("diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)")
-  }
-  if let check = freshState {
-    print(freshStateReport(check, resets: checkpoint.hyperparameters.stateResets))
-  }
+  let full = RunDiagnosis(
+    curves: diagnosis, freshState: run.summary()?.freshState,
+    resets: checkpoint.hyperparameters.stateResets)
+  print(full.line)
+  print(full.freshStateLine)
   try writeAtomically(
-    run.lossChart(history, sequenceLength: sequenceLength, freshState: freshState),
+    run.lossChart(history, sequenceLength: sequenceLength, freshState: full.freshState),
     to: folder + "/loss.svg")
   return 0
 }

@@ -38,11 +38,11 @@ struct FreshStateResults: Codable {
 }
 
 extension FreshStateStudy {
-  func write(_ runs: [FreshStateRun]) throws {
+  func write(_ runs: [FreshStateRun], kept: [String: [Int: TrainedForStudy]]) throws {
     let rules = self.rules.map { rule in
       FreshStateRule(rule.name, runs.filter { $0.resets == rule.name })
     }
-    let pictured = try drawPictures(runs)
+    let pictured = try drawPictures(runs, kept: kept)
     let results = FreshStateResults(
       source: text.source, model: model.spec(vocabularySize: corpus.vocabulary.count),
       iterations: iterations, sequenceLength: sequenceLength, rules: rules, runs: runs,
@@ -94,21 +94,27 @@ extension FreshStateStudy {
   }
 
   /// The loss along the stretch where the pictured seed's broken model is worst, and the hidden
-  /// states of both models there. nil when no seed broke under the first rule only.
-  func drawPictures(_ runs: [FreshStateRun]) throws -> Int? {
+  /// states of both models there. nil when no seed broke under the first rule only; then
+  /// pictures of an earlier run in the folder are removed, since they no longer match it.
+  func drawPictures(_ runs: [FreshStateRun], kept: [String: [Int: TrainedForStudy]]) throws
+    -> Int?
+  {
+    let last = rules[rules.count - 1].name
     guard rules.count >= 2,
       let broken = runs.first(where: { run in
         run.resets == rules[0].name && !run.check.passed
-          && runs.contains {
-            $0.resets == rules[rules.count - 1].name && $0.seed == run.seed && $0.check.passed
-          }
+          && runs.contains { $0.resets == last && $0.seed == run.seed && $0.check.passed }
       }),
-      let worst = broken.check.worst
-    else { return nil }
+      let worst = broken.check.worst, let bad = kept[rules[0].name]?[broken.seed],
+      let good = kept[last]?[broken.seed]
+    else {
+      for file in ["fresh-loss.svg", "hidden-state.svg"] {
+        try? FileManager.default.removeItem(atPath: "\(folder)/\(file)")
+      }
+      return nil
+    }
     let start = broken.check.offsets[worst]
     let stretch = Array(corpus.validation[start..<(start + broken.check.length)])
-    let bad = trainedModel(seed: broken.seed, rule: rules[0].choice)
-    let good = trainedModel(seed: broken.seed, rule: rules[rules.count - 1].choice)
     let badFresh = bad.trace(stretch, false)
     let goodFresh = good.trace(stretch, false)
     let badCarried = bad.trace(stretch, true)

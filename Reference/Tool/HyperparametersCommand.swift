@@ -42,7 +42,8 @@ let hyperparametersCommand = Subcommand(
       kind: kind, vocabularySize: corpus.vocabulary.count, hiddenSize: hp.hiddenSize)
     let start = Date()
     let history = trainedHistory(
-      spec.makeModel(), corpus, hp, iterations: iterations, optimizer: optimizer)
+      spec.makeModel(), corpus, hp, iterations: iterations, optimizer: optimizer
+    ).history
     return ComparisonRow(
       hiddenSize: hp.hiddenSize, learningRate: hp.learningRate, sequenceLength: hp.sequenceLength,
       trainingLoss: recentLossPerCharacter(history, sequenceLength: hp.sequenceLength),

@@ -14,6 +14,8 @@ struct EvolutionRun: Codable {
   var seed: UInt64
   var validation: [ValidationPoint]
   var secondsPerIteration: Double
+  /// Whether the model works from a fresh state, as its validation losses assume.
+  var freshState: FreshStateCheck?
 }
 
 /// Trains every named model with every seed (two at a time), with a progress line.
@@ -30,15 +32,23 @@ func compareModels(
       hiddenSize: spec.hiddenSize, sequenceLength: 25, learningRate: learningRate, seed: seed,
       validationEvery: max(1, iterations / 10))
     let start = Date()
-    let history = trainedHistory(
+    let (history, check) = trainedHistory(
       spec.makeModel(), corpus, hp, iterations: iterations, optimizer: .adam)
+    let seconds = Date().timeIntervalSince(start)
     progress.tick()
     return EvolutionRun(
       model: models[m].name, hiddenSize: spec.hiddenSize, parameters: spec.parameterCount,
       seed: seed, validation: history.validation,
-      secondsPerIteration: Date().timeIntervalSince(start) / Double(iterations))
+      secondsPerIteration: seconds / Double(iterations), freshState: check)
   }
   progress.finish()
+  // A run whose model fails from a fresh state has a validation loss that says nothing of it.
+  for run in runs {
+    guard let check = run.freshState, !check.passed else { continue }
+    print(
+      "BROKEN: \(run.model), seed \(run.seed): the model \(check.finding) of the validation text (ex03's lesson)"
+    )
+  }
   return runs
 }
 

@@ -35,8 +35,9 @@ struct ModelOptions {
   }
 
   /// The reset rule for a run with `seed` on text with `vocabulary`.
-  func stateResets(seed: UInt64, vocabulary: Vocabulary) -> StateResets {
-    resets?.rule(seed: seed, newline: vocabulary.index(of: "\n")) ?? kind.defaultResets(seed: seed)
+  func stateResets(seed: UInt64, vocabulary: Vocabulary) throws -> StateResets {
+    try resets?.checked(against: vocabulary).rule(seed: seed, newline: vocabulary.index(of: "\n"))
+      ?? kind.defaultResets(seed: seed)
   }
 
   func spec(vocabularySize: Int) -> ModelSpec {
@@ -54,10 +55,10 @@ enum ResetChoice: Equatable {
 
   init(_ text: String) throws(CommandLineOptions.Problem) {
     switch text {
-    case "never": self = .probability(0)
+    case "never", "0", "0.0": self = .probability(0)
     case "paragraphs": self = .paragraphs
     default:
-      guard let p = Double(text), p >= 0, p <= 1 else {
+      guard let p = Double(text), p > 0, p <= 1 else {
         throw CommandLineOptions.Problem(
           "--resets needs never, paragraphs, or the share of windows that start from a zero state (0 to 1), got \"\(text)\""
         )
@@ -66,12 +67,22 @@ enum ResetChoice: Equatable {
     }
   }
 
-  /// The rule: random resets are seeded by the run's seed; a text without a newline (nil) has
-  /// no paragraphs, and never resets.
+  /// The rule: random resets are seeded by the run's seed; paragraphs need a newline in the
+  /// vocabulary (`checked(against:)` refuses a text without one).
   func rule(seed: UInt64, newline: Int?) -> StateResets {
     switch self {
     case .probability(let p): p > 0 ? .random(probability: p, seed: seed) : .never
     case .paragraphs: newline.map { .paragraphs(newline: $0) } ?? .never
     }
+  }
+
+  /// Refuses paragraphs on a text that has none.
+  func checked(against vocabulary: Vocabulary) throws(CommandLineOptions.Problem) -> ResetChoice {
+    if self == .paragraphs && vocabulary.index(of: "\n") == nil {
+      throw CommandLineOptions.Problem(
+        "--resets paragraphs: this text has no newline, so no paragraphs; give a share of windows instead (--resets 0.05)"
+      )
+    }
+    return self
   }
 }

@@ -103,15 +103,6 @@ struct RunFolder {
         freshState: summary.freshState), to: path + "/loss.svg")
   }
 
-  /// A failed fresh-state check in a line short enough for a chart.
-  private func brokenNote(_ check: FreshStateCheck) -> String? {
-    guard !check.passed, let w = check.worst else { return nil }
-    return String(
-      format:
-        "diagnosis: broken from a fresh state — %.2f nats/char from zero, %.2f where training left it",
-      check.fresh[w], check.carried[w])
-  }
-
   /// The run's summary.json, if it has one that reads.
   func summary() -> RunSummary? {
     FileManager.default.contents(atPath: path + "/summary.json").flatMap {
@@ -155,8 +146,9 @@ struct RunFolder {
   func lossChart(_ history: LossHistory, sequenceLength: Int, freshState: FreshStateCheck? = nil)
     -> String
   {
-    let diagnosis = diagnosis(history, sequenceLength: sequenceLength)
-    let curves = "diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)"
+    let diagnosis = RunDiagnosis(
+      curves: diagnosis(history, sequenceLength: sequenceLength), freshState: freshState,
+      resets: .never)
     let t = Double(sequenceLength)
     let step = max(1, history.smoothLoss.count / 1000)  // at most about a thousand points
     let training = stride(from: 0, to: history.smoothLoss.count, by: step).map {
@@ -174,7 +166,7 @@ struct RunFolder {
         .init(name: "validation", points: validation, colour: 2),
         .init(name: "", points: validation, style: .dots, colour: 2),
       ],
-      note: freshState.flatMap(brokenNote) ?? curves
+      note: diagnosis.chartNote
     ).svg()
   }
 }

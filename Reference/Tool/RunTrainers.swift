@@ -1,5 +1,6 @@
 import CourseSupport
 import FastKernels
+import Foundation
 import ReferenceRNN
 
 /// What `rnn train` drives: the reference loop for any model, or a faster path where there is
@@ -34,7 +35,9 @@ extension RunTrainer {
 
   /// Whether the model works from a fresh state, judged on `text` (`FreshStateCheck`).
   func freshStateCheck(_ text: [Int], sequenceLength: Int) -> FreshStateCheck {
-    FreshStateCheck(text, sequenceLength: sequenceLength) {
+    FreshStateCheck(
+      text, sequenceLength: sequenceLength, uniform: log(Double(model.vocabularySize))
+    ) {
       validationLoss($0, sequenceLength: sequenceLength, fromCarried: $1)
     }
   }
@@ -204,11 +207,20 @@ func makeTrainer<M: LanguageModel>(
   return ReferenceTrainer(model, run, hp)
 }
 
-/// The reference loop on `model` for `iterations`, from a fresh start: its history.
+/// The reference loop on `model` for `iterations`, from a fresh start: its history, and the
+/// model checked from a fresh state on the validation text.
 func trainedHistory<M: LanguageModel>(
   _ model: M, _ corpus: Corpus, _ hp: Hyperparameters, iterations: Int, optimizer: OptimizerKind
-) -> LossHistory {
-  Reference.train(
-    model, corpus: corpus, hyperparameters: hp, iterations: iterations, optimizer: optimizer
-  ).history
+) -> (history: LossHistory, freshState: FreshStateCheck) {
+  let (run, history) = Reference.train(
+    model, corpus: corpus, hyperparameters: hp, iterations: iterations, optimizer: optimizer)
+  let check = FreshStateCheck(
+    corpus.validation, sequenceLength: hp.sequenceLength,
+    uniform: log(Double(model.vocabularySize))
+  ) {
+    Reference.validationLoss(
+      model, parameters: run.parameters, data: $0, sequenceLength: hp.sequenceLength,
+      from: $1 ? run.carried : nil)
+  }
+  return (history, check)
 }

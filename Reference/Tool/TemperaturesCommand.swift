@@ -17,7 +17,7 @@ let temperaturesCommand = Subcommand(
     seed: UInt64(try options.int("seed", default: 1, minimum: 0)))
   let text = corpus.text(characters: 100_000, seed: hp.seed)
   let vocabulary = Vocabulary(text: text)
-  hp.resets = modelOptions.stateResets(seed: hp.seed, vocabulary: vocabulary)
+  hp.resets = try modelOptions.stateResets(seed: hp.seed, vocabulary: vocabulary)
   let model = modelOptions.spec(vocabularySize: vocabulary.count).makeModel()
   return try temperatures(
     model, optimizer: modelOptions.optimizer, hp, text: text,

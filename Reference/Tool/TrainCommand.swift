@@ -78,7 +78,7 @@ struct TrainSettings {
       try checkLearnerCode()
     }
     text = try TrainingText(options, sequenceLength: hyperparameters.sequenceLength)
-    hyperparameters.resets = model.stateResets(
+    hyperparameters.resets = try model.stateResets(
       seed: hyperparameters.seed, vocabulary: text.corpus.vocabulary)
     let windows = max(1, text.corpus.training.count / hyperparameters.sequenceLength)
     iterations =
@@ -130,10 +130,11 @@ private func checkResumable<T: TrainedModel>(
   }
 }
 
-/// The same setting written two ways ("0.05" and "0.050", "0" and "0.0").
+/// The same setting written two ways ("0.05" and "0.050"; "never", "0" and "0.0").
 private func sameSetting(_ a: String, _ b: String) -> Bool {
   if let x = Double(a), let y = Double(b) { return x == y }
-  return a == b || (a == "0" && b == "never") || (a == "never" && b == "0")
+  if let x = try? ResetChoice(a), let y = try? ResetChoice(b) { return x == y }
+  return a == b
 }
 
 private func begin<M: LanguageModel>(_ model: M, _ settings: TrainSettings) throws -> Int32 {

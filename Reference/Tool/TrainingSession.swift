@@ -35,7 +35,7 @@ struct TrainingSession<T: RunTrainer> {
   mutating func run() throws -> Int32 {
     let who = settings.mine ? "your ex01 RNN" : trainer.model.spec.description
     print(
-      "training \(who) on \(settings.text.source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), sequence \(hp.sequenceLength), lr \(hp.learningRate), to iteration \(settings.iterations)"
+      "training \(who) on \(settings.text.source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), sequence \(hp.sequenceLength), lr \(hp.learningRate), \(resetsPhrase(hp.stateResets)), to iteration \(settings.iterations)"
     )
     signal(SIGINT) { _ in interrupted = 1 }
     let clock = Date()
@@ -144,15 +144,11 @@ struct TrainingSession<T: RunTrainer> {
     print(
       "loss per character  "
         + sparkline(Reference.perCharacter(history.loss, sequenceLength: hp.sequenceLength)))
-    let diagnosis = Diagnosis(rawValue: summary.diagnosis ?? "") ?? .healthy
-    if let check = summary.freshState, !check.passed {
-      print("diagnosis: broken from a fresh state (the curves alone read \(diagnosis.rawValue))")
-    } else {
-      print("diagnosis: \(diagnosis.rawValue) — \(diagnosis.advice)")
-    }
-    if let check = summary.freshState {
-      print(freshStateReport(check, resets: hp.stateResets))
-    }
+    let diagnosis = RunDiagnosis(
+      curves: Diagnosis(rawValue: summary.diagnosis ?? "") ?? .healthy,
+      freshState: summary.freshState, resets: hp.stateResets)
+    print(diagnosis.line)
+    print(diagnosis.freshStateLine)
     if let s = summary.structure {
       print(
         String(
@@ -166,19 +162,11 @@ struct TrainingSession<T: RunTrainer> {
 
 private func nonFinite(_ x: Double) -> String { x.isNaN ? "NaN" : "infinite" }
 
-/// The fresh-state check for a learner: what it found and, when the model fails from zero, what
-/// helps (ex03's lesson).
-func freshStateReport(_ check: FreshStateCheck, resets: StateResets) -> String {
-  guard let w = check.worst, check.gaps[w].isFinite else {
-    return "fresh state: the model \(check.finding)"
+/// How a run starts its windows, for its first line.
+func resetsPhrase(_ resets: StateResets) -> String {
+  switch resets {
+  case .never: "state carried (min-char-rnn's loop)"
+  case .random(let p, _): "\(String(format: "%g", p * 100))% of windows from a zero state"
+  case .paragraphs: "windows after a blank line from a zero state"
   }
-  guard !check.passed else {
-    return "fresh state: the model \(check.finding) of the validation text"
-  }
-  let helps =
-    resets == .never
-    ? "start some training windows from a zero state (--resets 0.05, the vanilla RNN's default) and train again"
-    : "train longer, or start more windows from a zero state (--resets 0.2)"
-  return
-    "fresh state: BROKEN. The model \(check.finding) of the validation text. Validation, sampling and scoring start from zero, where it fails: \(helps). See ex03's lesson, \"A model that works only from the state it trained in\"."
 }

@@ -95,25 +95,47 @@ import Testing
     )
   }
 
-  /// A fifth of the windows start from a zero state: the first loss that differs from the
-  /// reference's tells whether a reset was missed (or made where none was due).
-  @Test("starts a window from a zero state where hp.stateResets says so")
+  /// A fifth of the windows start from a zero state, on 150 characters so that the loop starts
+  /// over (the end-of-text rule) four times in 60 iterations: the first loss that differs from
+  /// the reference's tells whether a reset was missed, or made where none was due. (Checked
+  /// before the end-of-text rule, a reset lets a window run past the end: a crash, at your line.)
+  @Test(
+    "starts a window from a zero state where hp.stateResets says so, after the end-of-text rule")
   func freshStarts() {
     var hp = hp
     hp.resets = .random(probability: 0.2, seed: 5)
+    let short = Corpus(
+      vocabulary: corpus.vocabulary, training: Array(corpus.training.prefix(150)),
+      validation: corpus.validation)
+    expectResets(hp, short, "a fifth of the windows from a zero state (hp.resets = .random)")
+  }
+
+  /// Paragraphs: whether a window starts fresh depends on the window read just before it.
+  @Test("asks hp.stateResets about the window just read, not the one about to be read")
+  func freshStartsAfterParagraphs() {
+    var hp = hp
+    hp.resets = .paragraphs(newline: corpus.vocabulary.index(of: "\n")!)
+    expectResets(
+      hp, corpus, "windows from a zero state after a blank line (hp.resets = .paragraphs)")
+  }
+
+  /// 60 iterations of `train` against the reference's; at the first loss that differs, says
+  /// whether the reference started that window from a zero state.
+  func expectResets(
+    _ hp: Hyperparameters, _ corpus: Corpus, _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let got = train(corpus: corpus, hyperparameters: hp, iterations: 60, functions: .reference)
     let expected = Reference.train(
       corpus: corpus, hyperparameters: hp, iterations: 60, functions: .reference)
     guard
-      let mismatch = firstMismatch(
-        "loss at iteration", actual: got.history.loss, expected: expected.history.loss,
-        tolerance: 1e-12),
       let index = expected.history.loss.indices.first(where: {
         $0 >= got.history.loss.count
           || !isClose(got.history.loss[$0], expected.history.loss[$0], tolerance: 1e-12)
       })
     else { return }
-    // Where the reference started that window: the end-of-text rule first, then the reset rule.
+    // Where the reference started each window from zero: the end-of-text rule first, then the
+    // reset rule, asked about the window just read.
     let T = hp.sequenceLength
     var position = 0
     var resetAt: [Int] = []
@@ -127,14 +149,17 @@ import Testing
       }
       position += T
     }
-    let first = index + 1
+    let iteration = index + 1
+    let losses =
+      index < got.history.loss.count
+      ? "the loss of iteration \(iteration) is \(formatScalar(got.history.loss[index])), the reference's \(formatScalar(expected.history.loss[index]))"
+      : "train recorded \(got.history.loss.count) losses, the reference \(expected.history.loss.count)"
     let hint =
-      resetAt.contains(first)
-      ? "Iteration \(first) starts from a zero state in the reference (hp.stateResets.startsFresh(iteration: \(first - 1), after: the window before) is true): set hPrev to zeros there, after the end-of-text rule."
-      : "Iteration \(first) carries hPrev in the reference: reset it only where hp.stateResets.startsFresh(iteration: state.iteration, after: training[max(0, position − T)..<position]) is true (the reference resets at iterations \(resetAt.map(String.init).joined(separator: ", ")))."
-    expectMatch(
-      mismatch, "train with a fifth of the windows from a zero state (hp.resets = .random)",
-      tolerance: 1e-12, hint: hint)
+      resetAt.contains(iteration)
+      ? "The reference starts iteration \(iteration) from a zero state (hp.stateResets.startsFresh(iteration: \(iteration - 1), after: the window just read) is true): set hPrev to zeros there, and only hPrev (the window still starts at position), after the end-of-text rule."
+      : "The reference carries hPrev into iteration \(iteration): reset it only where hp.stateResets.startsFresh(iteration: state.iteration, after: training[max(0, position − T)..<position]), the window just read, is true (the reference resets at iterations \(resetAt.map(String.init).joined(separator: ", ")))."
+    _ = expectThat(
+      false, "train with \(what): \(losses). \(hint)", sourceLocation: sourceLocation)
   }
 
   /// On the play fixture the validation loss falls with small wobbles: stopping must wait for

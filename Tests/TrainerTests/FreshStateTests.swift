@@ -43,7 +43,7 @@ import Testing
       #expect(
         summary.validationLossPerCharacter < 3.2,
         "seed \(seed): validation \(summary.validationLossPerCharacter)")
-      #expect(out.standardOutput.contains("fresh state: the model works from a fresh state"))
+      #expect(out.standardOutput.contains("fresh state: works ("), "\(out.standardOutput)")
     }
   }
 
@@ -104,8 +104,25 @@ extension FreshStateTests {
     }
     #expect(
       out.standardOutput.contains("| never (min-char-rnn) | 2 of 3 |"), "\(out.standardOutput)")
-    let bad = try runProcess(rnn, ["fresh-state", "--resets", "often"], in: dir, timeLimit: 60)
-    #expect(bad.ending == .exited(2) && bad.standardError.contains("--resets needs never"))
+    for (resets, message) in [
+      ("often", "--resets needs never"), ("", "--resets needs never"),
+      ("never,0", "names the rule 0 twice"),
+    ] {
+      let bad = try runProcess(rnn, ["fresh-state", "--resets", resets], in: dir, timeLimit: 60)
+      #expect(bad.ending == .exited(2) && bad.standardError.contains(message), "\(resets)")
+    }
+    // A second run into the same folder with no broken seed leaves no pictures of the first.
+    let again = try runProcess(
+      rnn,
+      [
+        "fresh-state", "--data", Self.shakespeare, "--seeds", "2", "--resets", "0.05,0.1", "--out",
+        "f",
+      ],
+      in: dir, timeLimit: 300)
+    #expect(again.ending == .exited(0), "\(again.standardError)")
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: folder.appendingPathComponent("hidden-state.svg").path))
   }
 }
 
@@ -208,7 +225,9 @@ extension FreshStateTests {
     #expect(abs(got - expected) < 1e-10, "vanilla RNN, from carried")
   }
 
-  @Test("the check passes within the tolerance, fails beyond it, and counts NaN as a failure")
+  @Test(
+    "the check passes within the tolerance, fails beyond it, and judges neither NaN nor an untrained model"
+  )
   func checkByHand() {
     let text = Array(repeating: 1, count: 1000)
     func check(fresh: Double, carried: Double) -> FreshStateCheck {
@@ -221,7 +240,13 @@ extension FreshStateTests {
     let broken = check(fresh: 9.0, carried: 2.5)
     #expect(!broken.passed && broken.offsets == stride(from: 0, to: 1000, by: 100).map { $0 })
     #expect(broken.finding.contains("works only from the states it trained in"))
-    #expect(!check(fresh: .nan, carried: 2.5).passed)
+    #expect(check(fresh: .nan, carried: 2.5).verdict == .unchecked)
+    // Not yet a nat better than a uniform guess (ln 61 = 4.11) from the carried state: early in
+    // training every model is poor from zero, so it is not judged.
+    let early = FreshStateCheck(text, sequenceLength: 10, uniform: log(61)) { $1 ? 3.4 : 7.4 }
+    #expect(early.verdict == .untrained && early.passed, "\(early.finding)")
+    let trained = FreshStateCheck(text, sequenceLength: 10, uniform: log(61)) { $1 ? 2.7 : 9.9 }
+    #expect(trained.verdict == .fails)
     let none = FreshStateCheck([1, 2, 3], sequenceLength: 10) { _, _ in 1 }
     #expect(none.passed && none.offsets.isEmpty && none.finding.contains("shorter than one window"))
     // 40 characters, windows of 10: three segments of 13, each one window and the next character.

@@ -95,7 +95,7 @@ import Testing
     let out = try run(
       ["train", "--model", kind.rawValue, "--iters", "30", "--out", "r"] + small, in: try folder())
     #expect(out.ending == .exited(0), "\(kind): \(out.standardError)")
-    #expect(out.standardOutput.contains("fresh state: the model"), "\(out.standardOutput)")
+    #expect(out.standardOutput.contains("\nfresh state: "), "\(out.standardOutput)")
   }
 
   @Test("--resume refuses an option that differs from the saved run's, in one line")
@@ -115,8 +115,23 @@ import Testing
         + small, in: dir)
     #expect(rate.standardError.contains("--lr 0.5:"), "\(rate.standardError)")
     let same = try run(
-      ["train", "--model", "lstm", "--iters", "40", "--out", "runs/l", "--resume"] + small, in: dir)
-    #expect(same.ending == .exited(0), "\(same.standardError)")
+      [
+        "train", "--model", "lstm", "--iters", "40", "--out", "runs/l", "--resume", "--resets",
+        "0.0",
+      ]
+        + small, in: dir)
+    #expect(same.ending == .exited(0), "never and 0.0 are one rule: \(same.standardError)")
+  }
+
+  @Test("--resets paragraphs on a text without a newline is one line and exit 2")
+  func paragraphsNeedNewlines() throws {
+    let dir = try folder()
+    try String(repeating: "abcab cabca ", count: 100).write(
+      to: dir.appendingPathComponent("flat.txt"), atomically: true, encoding: .utf8)
+    let out = try run(
+      ["train", "--data", "flat.txt", "--resets", "paragraphs", "--iters", "10"], in: dir)
+    #expect(out.ending == .exited(2))
+    #expect(out.standardError.contains("this text has no newline"), "\(out.standardError)")
   }
 
   @Test("a resumed run ends with the same model as an uninterrupted one")

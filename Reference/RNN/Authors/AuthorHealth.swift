@@ -24,14 +24,20 @@ extension AuthorStudy {
     names.indices.compactMap { k in
       let own = losses[k][k]
       if !(own < uniformLoss) {
+        // Cut into slices, a text that drifts (a last fifth in capitals) is held out unlike
+        // anything its model read; dealt in blocks, a model this bad is undertrained or broken.
+        let helps =
+          split == .slices
+          ? "Its held-out slice may be unlike the text it trained on: deal the text in blocks (drop --split slices)"
+          : "Train it longer (--iters), or with another --seed"
         return String(
           format:
-            "BROKEN: the %@ model scores its own author's held-out text at %.3f nats per character, worse than a uniform guess (ln %d = %.3f): its likelihoods say nothing. Is the text alike from start to end? Then train it longer, or again with another --seed.",
-          names[k], own, vocabulary.count, uniformLoss)
+            "BROKEN: the %@ model scores its own author's held-out text at %.3f nats per character, worse than a uniform guess (ln %d = %.3f): its likelihoods say nothing. %@.",
+          names[k], own, vocabulary.count, uniformLoss, helps)
       }
       if freshState.indices.contains(k), let check = freshState[k], !check.passed {
         return
-          "BROKEN: the \(names[k]) model \(check.finding) of its held-out text; the classifiers start it from a zero state, where it fails (ex03's lesson). Train it again."
+          "BROKEN: the \(names[k]) model \(check.finding) of its held-out text; the classifiers start it from a zero state, where it fails (ex03's lesson). Train again with another --seed."
       }
       return nil
     }

@@ -8,23 +8,8 @@ extension Reference {
   ) -> CharacterScorer {
     CharacterScorer(
       name: name,
-      logProbabilities: { text in
-        var state = model.zeroState()
-        return text.map { x in
-          let next = model.step(input: x, from: state, parameters: p)
-          state = next.state
-          let m = next.scores.max()
-          let logSum = m + log(next.scores.map { exp($0 - m) }.sum())
-          return next.scores.map { $0 - logSum }
-        }
-      },
-      hiddenStates: { text in
-        var state = model.zeroState()
-        return text.map { x in
-          state = model.step(input: x, from: state, parameters: p).state
-          return model.hidden(of: state)
-        }
-      })
+      logProbabilities: { read($0, model: model, parameters: p).logProbabilities },
+      hiddenStates: { read($0, model: model, parameters: p, probabilities: false).hidden })
   }
 
   /// ex06's style statistics (see `StyleStatistics` for the definitions).

@@ -18,6 +18,8 @@ public struct AuthorStudy: Sendable {
   public let modelText: [[Int]]
   public let classifierText: [[Int]]
   public let heldOutText: [[Int]]
+  /// How the texts were split (`Split`).
+  public let split: Split
 
   /// How each text is split 60 / 20 / 20.
   public enum Split: String, CaseIterable, Sendable {
@@ -30,6 +32,7 @@ public struct AuthorStudy: Sendable {
   /// The texts split 60 / 20 / 20 per author.
   public init(texts: [(name: String, text: String)], split: Split = .blocks) {
     names = texts.map(\.name)
+    self.split = split
     let vocabulary = Vocabulary(text: texts.map(\.text).joined())
     self.vocabulary = vocabulary
     let dealt = texts.map {
@@ -115,23 +118,25 @@ public struct AuthorStudy: Sendable {
         trained: ModelCheckpoint(
           model: model, vocabulary: vocabulary, hyperparameters: hp, run: run,
           history: LossHistory()),
-        freshState: FreshStateCheck(heldOutText[k], sequenceLength: 25) {
+        freshState: FreshStateCheck(heldOutText[k], sequenceLength: 25, uniform: uniformLoss) {
           fast.validationLoss($0, sequenceLength: 25, fromCarried: $1)
         })
     }
     hp.learningRate = 0.003
     let corpus = Corpus(
       vocabulary: vocabulary, training: modelText[k], validation: heldOutText[k])
-    let (trained, check) = Self.trained(spec.makeModel(), corpus, hp, iterations)
+    let (trained, check) = Self.trained(spec.makeModel(), corpus, hp, iterations, uniformLoss)
     return AuthorModel(name: names[k], trained: trained, freshState: check)
   }
 
   private static func trained<M: LanguageModel>(
-    _ model: M, _ corpus: Corpus, _ hp: Hyperparameters, _ iterations: Int
+    _ model: M, _ corpus: Corpus, _ hp: Hyperparameters, _ iterations: Int, _ uniform: Double
   ) -> (any TrainedModel, FreshStateCheck) {
     let (run, history) = Reference.train(
       model, corpus: corpus, hyperparameters: hp, iterations: iterations, optimizer: .adam)
-    let check = FreshStateCheck(corpus.validation, sequenceLength: hp.sequenceLength) {
+    let check = FreshStateCheck(
+      corpus.validation, sequenceLength: hp.sequenceLength, uniform: uniform
+    ) {
       Reference.validationLoss(
         model, parameters: run.parameters, data: $0, sequenceLength: hp.sequenceLength,
         from: $1 ? run.carried : nil)
