@@ -122,14 +122,14 @@ extension FreshStateStudy {
       lossPicture(
         seed: broken.seed, start: start,
         [
-          ("healthy (\(ruleTitle(rules[rules.count - 1].name))), from zero", goodFresh),
-          ("broken (\(ruleTitle(rules[0].name))), from zero", badFresh),
+          ("healthy (resets: \(rules[rules.count - 1].name)), from zero", goodFresh),
+          ("broken (resets: \(rules[0].name)), from zero", badFresh),
           ("broken, from the state training carried", badCarried),
         ]), to: folder + "/fresh-loss.svg")
     try writeAtomically(
       hiddenPicture(
-        seed: broken.seed, text: Array(stretch.prefix(120)), healthy: goodFresh, broken: badFresh,
-        brokenCarried: badCarried), to: folder + "/hidden-state.svg")
+        seed: broken.seed, start: start, text: Array(stretch.prefix(120)), healthy: goodFresh,
+        broken: badFresh, brokenCarried: badCarried), to: folder + "/hidden-state.svg")
     return broken.seed
   }
 
@@ -156,7 +156,8 @@ extension FreshStateStudy {
   /// zero, and how far the broken one's state from zero is from its state when it starts where
   /// training left it (units latched the wrong way show as bands that never fade).
   private func hiddenPicture(
-    seed: Int, text: [Int], healthy: StateTrace, broken: StateTrace, brokenCarried: StateTrace
+    seed: Int, start: Int, text: [Int], healthy: StateTrace, broken: StateTrace,
+    brokenCarried: StateTrace
   ) -> String {
     let labels = text.map { String(corpus.vocabulary.decode([$0])) }
     let width = max(760, Double(labels.count) * 9 + 150)
@@ -165,7 +166,10 @@ extension FreshStateStudy {
     {
       let units = healthy.hidden.first?.count ?? 0
       return Heatmap(
-        title: title, xLabel: "character read", yLabel: "hidden unit",
+        title: title,
+        xLabel:
+          "character read: the first \(labels.count) of the stretch at offset \(start) of the validation text",
+        yLabel: "hidden unit",
         values: (0..<units).map { u in steps.map { value($0, u) } }, columnLabels: labels,
         range: range
       ).svg(width: width, height: 380)
