@@ -1,8 +1,8 @@
 /// Back through the window after `forwardGatedWindow` (before `carryGatedStates`): the output
 /// layer, then each layer top to bottom, through time. Leaves the summed gradient in `w.grad`,
 /// each part writing the gradients of its own columns.
-public func backwardGatedWindow<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
+public func backwardGatedWindow<K: Kernels, G: GateMath>(
+  _: K.Type, _: G.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
   _ split: Split = .whole
 ) {
   let layout = w.layout
@@ -23,10 +23,7 @@ public func backwardGatedWindow<K: Kernels>(
     .rowMajor(theta + layout.why, length: h), into: w.dAbove, ldc: h, accumulate: false)
   var (above, below) = (w.dAbove, w.dBelow)
   for l in stride(from: layout.layers - 1, through: 0, by: -1) {
-    switch layout.kind {
-    case .lstm: lstmBackThroughTime(K.self, packed, w, layer: l, above: above, split)
-    case .gru: gruBackThroughTime(K.self, packed, w, layer: l, above: above, split)
-    }
+    backThroughTime(K.self, G.self, packed, w, layer: l, above: above, split)
     layerGradients(K.self, packed, w, layer: l, below: below, split)
     swap(&above, &below)
   }
@@ -44,69 +41,48 @@ public func backwardGatedWindow<K: Kernels>(
   }
 }
 
-func lstmBackThroughTime<K: Kernels>(
-  _: K.Type, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int, above: Pointer,
-  _ split: Split
+/// Layer l back through time, step by step: the cell's element-wise math for each stream
+/// (`GateMath`), each phase's dA read back through its recurrent product into dh_{t−1} (the
+/// first step's would flow into the previous window: not needed).
+func backThroughTime<K: Kernels, G: GateMath>(
+  _: K.Type, _: G.Type, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int,
+  above: Pointer, _ split: Split
 ) {
-  let (h, gh, b) = (w.layout.h, w.layout.gh, w.streams)
+  let (h, gh, b, shape) = (w.layout.h, w.layout.gh, w.streams, w.layout.shape)
   let units = split.share(h)
-  let (u0, c0) = (units.lowerBound, 4 * units.lowerBound)
+  let columns = w.layout.gateColumns(units)
+  let (u0, first, second) = (units.lowerBound, columns[0].lowerBound, columns.last!.lowerBound)
+  let direct = shape.direct * h
   for j in 0..<b {
     (w.dhNext + j * h + u0).update(repeating: 0, count: units.count)
-    (w.dcNext + j * h + u0).update(repeating: 0, count: units.count)
+    if shape.hasCellState { (w.dcNext + j * h + u0).update(repeating: 0, count: units.count) }
   }
-  for s in stride(from: w.steps - 1, through: 0, by: -1) {
-    for j in 0..<b {
-      let (row, state) = ((s * b + j) * gh + c0, (s * b + j) * h + u0)
-      K.lstmBackward(
-        w.da + row, gates: w.gates[l] + row, cPrevious: w.cs[l] + state,
-        tanhC: w.aux[l] + state, dhAbove: above + state, dhNext: w.dhNext + j * h + u0,
-        dcNext: w.dcNext + j * h + u0, count: units.count)
-    }
-    split.barrier()
-    // The first step's dh_next would flow into the previous window: not needed.
-    if s > 0 {
-      multiply(
-        K.self, m: b, columns: units, k: gh, StridedMatrix(w.da + s * b * gh, row: gh, column: 1),
-        .packed(packed.uBackward[l], rows: gh), into: w.dhNext, ldc: h, accumulate: false)
-    }
-  }
-}
-
-func gruBackThroughTime<K: Kernels>(
-  _: K.Type, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int, above: Pointer,
-  _ split: Split
-) {
-  let (h, gh, b) = (w.layout.h, w.layout.gh, w.streams)
-  let units = split.share(h)
-  let columns = gateColumns(w.layout, units)
-  let (u0, rz, n) = (units.lowerBound, columns[0].lowerBound, columns[1].lowerBound)
-  for j in 0..<b { (w.dhNext + j * h + u0).update(repeating: 0, count: units.count) }
   for s in stride(from: w.steps - 1, through: 0, by: -1) {
     let (da, gates) = (w.da + s * b * gh, w.gates[l] + s * b * gh)
-    for j in 0..<b {
-      K.gruCandidateBack(
-        da + j * gh + n, rz: gates + j * gh + rz, candidate: gates + j * gh + n,
-        dhAbove: above + (s * b + j) * h + u0, dhNext: w.dhNext + j * h + u0,
-        dh: w.dh + j * h + u0, count: units.count)
+    func row(_ j: Int) -> GateBackRow {
+      let state = (s * b + j) * h + u0
+      return GateBackRow(
+        da: da + j * gh + first, secondDA: da + j * gh + second, gates: gates + j * gh + first,
+        secondGates: gates + j * gh + second, hPrevious: w.hs[l] + state,
+        cPrevious: w.cs[l] + state, aux: w.aux[l] + state, dhAbove: above + state,
+        dhNext: w.dhNext + j * h + u0, dcNext: w.dcNext + j * h + u0, dh: w.dh + j * h + u0,
+        secondInput: w.resetInput + j * h + u0, count: units.count)
     }
-    split.barrier()
-    multiply(
-      K.self, m: b, columns: units, k: h, StridedMatrix(da + 2 * h, row: gh, column: 1),
-      .packed(packed.uBackward[l] + 2 * h * h, rows: h), into: w.resetInput, ldc: h,
-      accumulate: false)
-    for j in 0..<b {
-      K.gruGatesBack(
-        da + j * gh + rz, rz: gates + j * gh + rz, candidate: gates + j * gh + n,
-        hPrevious: w.hs[l] + (s * b + j) * h + u0, dh: w.dh + j * h + u0,
-        resetInput: w.resetInput + j * h + u0, dhPrevious: w.dhNext + j * h + u0,
-        count: units.count)
+    if shape.twoPhase {
+      for j in 0..<b { G.backFinish(K.self, row(j)) }
+      split.barrier()
+      multiply(
+        K.self, m: b, columns: units, k: gh - direct,
+        StridedMatrix(da + direct, row: gh, column: 1),
+        .packed(packed.uBackward[l] + direct * h, rows: gh - direct), into: w.resetInput,
+        ldc: h, accumulate: false)
     }
+    for j in 0..<b { G.backward(K.self, row(j)) }
     split.barrier()
     if s > 0 {
       multiply(
-        K.self, m: b, columns: units, k: 2 * h, StridedMatrix(da, row: gh, column: 1),
-        .packed(packed.uBackward[l], rows: 2 * h), into: w.dhNext, ldc: h, accumulate: true)
+        K.self, m: b, columns: units, k: direct, StridedMatrix(da, row: gh, column: 1),
+        .packed(packed.uBackward[l], rows: direct), into: w.dhNext, ldc: h, accumulate: true)
     }
   }
 }
@@ -114,7 +90,8 @@ func gruBackThroughTime<K: Kernels>(
 /// Layer l's weight gradients from its da, this part's gate columns, and ∂L/∂(its input) into
 /// `below`, this part's input columns (after every part's da is done):
 ///
-///     dWT = Xᵀ·dA,  dUT = H_prevᵀ·dA  (a GRU's candidate: (r ⊙ H_prev)ᵀ·dA_h),  db = Σ dA,
+///     dWT = Xᵀ·dA,  dUT = H_prevᵀ·dA  (the second phase: AUXᵀ·dA, a GRU's (r ⊙ H_prev)ᵀ·dA_h),
+///     db = Σ dA,
 ///     dX = dA·W
 func layerGradients<K: Kernels>(
   _: K.Type, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int,
@@ -123,14 +100,14 @@ func layerGradients<K: Kernels>(
   let layout = w.layout
   let (h, gh, rows) = (layout.h, layout.gh, w.steps * w.streams)
   let grad = w.grad
-  for (k, columns) in gateColumns(layout, split.share(h)).enumerated() {
+  for (k, columns) in layout.gateColumns(split.share(h)).enumerated() {
     let bias = grad + layout.bias(l) + columns.lowerBound
     bias.update(repeating: 0, count: columns.count)
     for r in 0..<rows {
       K.add(w.da + r * gh + columns.lowerBound, into: bias, count: columns.count)
     }
-    // A GRU's candidate reads r ⊙ h_{t−1}, kept in aux.
-    let previous = layout.kind == .gru && k == 1 ? w.aux[l] : w.hs[l]
+    // The second phase's product read aux (a GRU's candidate: r ⊙ h_{t−1}), the first h_{t−1}.
+    let previous = k == 1 ? w.aux[l] : w.hs[l]
     multiply(
       K.self, m: h, columns: columns, k: rows, StridedMatrix(previous, row: 1, column: h),
       .rowMajor(w.da, length: gh), into: grad + layout.ut(l), ldc: gh, accumulate: false)

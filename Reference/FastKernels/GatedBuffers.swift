@@ -6,11 +6,12 @@ public final class GatedBuffers: @unchecked Sendable {
   public let streams: Int
   /// Per layer, (T + 1)·b rows of h; rows 0..<b hold each stream's h_{−1} (the carried state).
   public let hs: [MutablePointer]
-  /// Per layer, the cell states c, laid out like `hs` (LSTM only).
+  /// Per layer, the cell states c, laid out like `hs` (a cell with a cell state only).
   public let cs: [MutablePointer]
   /// Per layer, T·b rows of G·h: the pre-activations, then the gates.
   public let gates: [MutablePointer]
-  /// Per layer, T·b rows of h: tanh(c_t) (LSTM) or r ⊙ h_{t−1} (GRU).
+  /// Per layer, T·b rows of h: what the cell keeps per unit (tanh(c_t) for an LSTM, r ⊙ h_{t−1}
+  /// for a GRU).
   public let aux: [MutablePointer]
   /// T·b rows of e: the embedding rows read, with an embedding.
   public let embedded: MutablePointer
@@ -23,7 +24,8 @@ public final class GatedBuffers: @unchecked Sendable {
   /// Two buffers of T·b rows of the widest input: ∂L/∂h from above, ∂L/∂x passed below.
   public let dAbove: MutablePointer
   public let dBelow: MutablePointer
-  /// b rows of h each: what step t+1 passes back along h and c, dh at this step, Uhᵀ·da_h.
+  /// b rows of h each: what step t+1 passes back along h and c, dh at this step, and the second
+  /// phase's dA·Uᵀ (a GRU's Uhᵀ·da_h).
   public let dhNext: MutablePointer
   public let dcNext: MutablePointer
   public let dh: MutablePointer
@@ -39,7 +41,7 @@ public final class GatedBuffers: @unchecked Sendable {
     let (h, rows) = (layout.h, steps * streams)
     let states = (steps + 1) * streams * h
     hs = (0..<layout.layers).map { _ in cacheAligned(states) }
-    cs = (0..<layout.layers).map { _ in cacheAligned(layout.kind == .lstm ? states : 0) }
+    cs = (0..<layout.layers).map { _ in cacheAligned(layout.shape.hasCellState ? states : 0) }
     gates = (0..<layout.layers).map { _ in cacheAligned(rows * layout.gh) }
     aux = (0..<layout.layers).map { _ in cacheAligned(rows * h) }
     embedded = cacheAligned(rows * layout.e)
@@ -73,7 +75,7 @@ public final class GatedBuffers: @unchecked Sendable {
     let h = layout.h
     for l in 0..<layout.layers {
       (hs[l] + j * h).update(repeating: 0, count: h)
-      if layout.kind == .lstm { (cs[l] + j * h).update(repeating: 0, count: h) }
+      if layout.shape.hasCellState { (cs[l] + j * h).update(repeating: 0, count: h) }
     }
   }
 
@@ -86,8 +88,8 @@ public final class GatedBuffers: @unchecked Sendable {
 }
 
 /// The weights as the products read them, repacked after every update: per layer UT in panels
-/// (the forward recurrence), U in panels (the backward recurrence; for a GRU the r, z rows then
-/// the candidate's), W in panels (the gradient passed down), and Whyᵀ (the scores).
+/// (the forward recurrence), U in panels (the backward recurrence: the first phase's rows, then
+/// the second's), W in panels (the gradient passed down), and Whyᵀ (the scores).
 public final class GatedPackedWeights: @unchecked Sendable {
   public let uForward: [MutablePointer]
   public let uBackward: [MutablePointer]

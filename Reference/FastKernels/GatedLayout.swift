@@ -1,13 +1,3 @@
-/// The gated layers the fast path trains.
-public enum GatedKind: Sendable, Equatable {
-  /// Gates i, f, g, o.
-  case lstm
-  /// Gates r, z and the candidate h̃, the course's convention (`GRUCell`).
-  case gru
-
-  public var gates: Int { self == .lstm ? 4 : 3 }
-}
-
 /// Where everything lives in the gated fast path's flat buffers: an optional embedding, L gated
 /// layers, the output layer.
 ///
@@ -18,7 +8,7 @@ public enum GatedKind: Sendable, Equatable {
 /// the gates interleaved per block of 8 units (`column`), so each block of units is a contiguous
 /// run of columns with every gate it needs.
 public struct GatedLayout: Sendable, Equatable {
-  public let kind: GatedKind
+  public let shape: GateShape
   public let hidden: Int
   public let vocabulary: Int
   public let embedding: Int?
@@ -27,8 +17,8 @@ public struct GatedLayout: Sendable, Equatable {
   public let v: Int
   public let e: Int
 
-  public init(kind: GatedKind, hidden: Int, vocabulary: Int, embedding: Int?, layers: Int) {
-    self.kind = kind
+  public init(shape: GateShape, hidden: Int, vocabulary: Int, embedding: Int?, layers: Int) {
+    self.shape = shape
     self.hidden = hidden
     self.vocabulary = vocabulary
     self.embedding = embedding
@@ -39,16 +29,25 @@ public struct GatedLayout: Sendable, Equatable {
   }
 
   /// Columns of every gate block: G·h.
-  public var gh: Int { kind.gates * h }
+  public var gh: Int { shape.gates * h }
 
-  /// The column of gate k of unit u. LSTM: blocks of 32 columns (i, f, g, o of 8 units). GRU:
-  /// blocks of 16 (r, z of 8 units) in the first 2h columns, the candidate's h after them,
-  /// since its product waits for r.
+  /// The column of gate k of unit u: the first phase's gates in blocks of 8·d columns (its d
+  /// gates of 8 units side by side: an LSTM's i, f, g, o), the second phase's after its d·h
+  /// columns, likewise (a GRU's candidate, whose product waits for r).
   public func column(gate k: Int, unit u: Int) -> Int {
-    switch kind {
-    case .lstm: (u / 8) * 32 + k * 8 + u % 8
-    case .gru: k == 2 ? 2 * h + u : (u / 8) * 16 + k * 8 + u % 8
-    }
+    let d = shape.direct
+    let (block, phase, gates) = k < d ? (0, k, d) : (d * h, k - d, shape.gates - d)
+    return block + (u / 8) * 8 * gates + phase * 8 + u % 8
+  }
+
+  /// The columns of the gate blocks that a run of units (a multiple of 8 wide) owns: one run
+  /// per phase.
+  public func gateColumns(_ units: Range<Int>) -> [Range<Int>] {
+    let (d, g) = (shape.direct, shape.gates)
+    let first = (d * units.lowerBound)..<(d * units.upperBound)
+    guard shape.twoPhase else { return [first] }
+    let second = (d * h + (g - d) * units.lowerBound)..<(d * h + (g - d) * units.upperBound)
+    return [first, second]
   }
 
   /// Rows of layer l's WT: the vocabulary for a one-hot bottom layer, e with an embedding, h above.

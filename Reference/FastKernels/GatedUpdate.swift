@@ -32,22 +32,20 @@ public func repackGated<K: Kernels>(
   let u0 = units.lowerBound
   for l in 0..<layout.layers {
     let ut = theta + layout.ut(l)
-    for columns in gateColumns(layout, units) {
+    for columns in layout.gateColumns(units) {
       K.pack(
         ut + columns.lowerBound, rows: h, columns: columns.count, transposed: false,
         rowLength: gh, into: packed.uForward[l] + columns.lowerBound * h)
     }
-    if layout.kind == .lstm {
+    // Each phase's rows of U, for dh_{t−1} = dA·U: the first phase's d·h rows, then the rest.
+    let first = layout.shape.direct * h
+    K.pack(
+      ut + u0 * gh, rows: first, columns: units.count, transposed: true, rowLength: gh,
+      into: packed.uBackward[l] + u0 * first)
+    if layout.shape.twoPhase {
       K.pack(
-        ut + u0 * gh, rows: gh, columns: units.count, transposed: true, rowLength: gh,
-        into: packed.uBackward[l] + u0 * gh)
-    } else {
-      K.pack(
-        ut + u0 * gh, rows: 2 * h, columns: units.count, transposed: true, rowLength: gh,
-        into: packed.uBackward[l] + u0 * 2 * h)
-      K.pack(
-        ut + 2 * h + u0 * gh, rows: h, columns: units.count, transposed: true, rowLength: gh,
-        into: packed.uBackward[l] + 2 * h * h + u0 * h)
+        ut + first + u0 * gh, rows: gh - first, columns: units.count, transposed: true,
+        rowLength: gh, into: packed.uBackward[l] + first * h + u0 * (gh - first))
     }
     if layout.readsVectors(l) {
       let inputs = split.share(layout.inputRows(l))

@@ -8,19 +8,6 @@
 /// wherever the next product reads a whole row (once or twice per time step). No element is
 /// computed differently for it, so the result is the same bits for any split.
 
-/// The columns of layer l's gate blocks that a part's units own: one run for an LSTM (its gates
-/// are interleaved per 8 units), two for a GRU (r and z interleaved, then the candidate's).
-func gateColumns(_ layout: GatedLayout, _ units: Range<Int>) -> [Range<Int>] {
-  switch layout.kind {
-  case .lstm: [(4 * units.lowerBound)..<(4 * units.upperBound)]
-  case .gru:
-    [
-      (2 * units.lowerBound)..<(2 * units.upperBound),
-      (2 * layout.h + units.lowerBound)..<(2 * layout.h + units.upperBound),
-    ]
-  }
-}
-
 /// C[:, columns] = A·B[:, columns] (or +=): the columns are a run of whole panels.
 @inline(__always)
 func multiply<K: Kernels>(
@@ -38,8 +25,8 @@ func multiply<K: Kernels>(
 /// Forward over the window: leaves each row's loss in `w.losses`; `carryGatedStates` then
 /// carries the last states into rows 0..<b for the next window (after the backward pass, which
 /// reads the first).
-public func forwardGatedWindow<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
+public func forwardGatedWindow<K: Kernels, G: GateMath>(
+  _: K.Type, _: G.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
   _ split: Split = .whole
 ) {
   let layout = w.layout
@@ -55,10 +42,7 @@ public func forwardGatedWindow<K: Kernels>(
   }
   for l in 0..<layout.layers {
     inputProducts(K.self, theta, w, layer: l, split)
-    switch layout.kind {
-    case .lstm: lstmRecurrence(K.self, theta, packed, w, layer: l, split)
-    case .gru: gruRecurrence(K.self, theta, packed, w, layer: l, split)
-    }
+    recurrence(K.self, G.self, theta, packed, w, layer: l, split)
   }
   let top = w.hs[layout.layers - 1] + w.streams * layout.h
   multiply(
@@ -85,7 +69,7 @@ func inputProducts<K: Kernels>(
 ) {
   let layout = w.layout
   let (gh, rows) = (layout.gh, w.steps * w.streams)
-  for columns in gateColumns(layout, split.share(layout.h)) {
+  for columns in layout.gateColumns(split.share(layout.h)) {
     if layout.readsVectors(l) {
       let width = layout.inputRows(l)
       multiply(
@@ -103,66 +87,47 @@ func inputProducts<K: Kernels>(
   }
 }
 
-func lstmRecurrence<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int,
-  _ split: Split
+/// Layer l through time, step by step: each phase's recurrent product for this part's columns,
+/// then the cell's element-wise math for each stream (`GateMath`). Parts meet after each phase.
+func recurrence<K: Kernels, G: GateMath>(
+  _: K.Type, _: G.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
+  layer l: Int, _ split: Split
 ) {
   let layout = w.layout
   let (h, gh, b) = (layout.h, layout.gh, w.streams)
   let units = split.share(h)
-  let (u0, columns) = (units.lowerBound, gateColumns(layout, units)[0])
-  for s in 0..<w.steps {
-    let (previous, a) = (w.hs[l] + s * b * h, w.gates[l] + s * b * gh)
-    multiply(
-      K.self, m: b, columns: columns, k: h, StridedMatrix(previous, row: h, column: 1),
-      .packed(packed.uForward[l], rows: h), into: a, ldc: gh, accumulate: true)
-    for j in 0..<b {
-      let row = (s * b + j) * h + u0
-      K.lstmForward(
-        a + j * gh + columns.lowerBound, bias: theta + layout.bias(l) + columns.lowerBound,
-        cPrevious: w.cs[l] + row, c: w.cs[l] + row + b * h, tanhC: w.aux[l] + row,
-        h: w.hs[l] + row + b * h, count: units.count)
-    }
-    split.barrier()
-  }
-}
-
-func gruRecurrence<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int,
-  _ split: Split
-) {
-  let layout = w.layout
-  let (h, gh, b) = (layout.h, layout.gh, w.streams)
-  let units = split.share(h)
-  let columns = gateColumns(layout, units)
-  let (u0, rz, n) = (units.lowerBound, columns[0].lowerBound, columns[1].lowerBound)
+  let columns = layout.gateColumns(units)
+  let u0 = units.lowerBound
+  let (first, second) = (columns[0].lowerBound, columns.last!.lowerBound)
   let bias = theta + layout.bias(l)
   for s in 0..<w.steps {
     let (previous, a) = (w.hs[l] + s * b * h, w.gates[l] + s * b * gh)
+    func row(_ j: Int) -> GateRow {
+      let state = (s * b + j) * h + u0
+      return GateRow(
+        a: a + j * gh + first, second: a + j * gh + second, bias: bias + first,
+        secondBias: bias + second, hPrevious: previous + j * h + u0,
+        h: previous + b * h + j * h + u0, cPrevious: w.cs[l] + state, c: w.cs[l] + state + b * h,
+        aux: w.aux[l] + state, count: units.count)
+    }
     multiply(
       K.self, m: b, columns: columns[0], k: h, StridedMatrix(previous, row: h, column: 1),
       .packed(packed.uForward[l], rows: h), into: a, ldc: gh, accumulate: true)
-    for j in 0..<b {
-      K.gruGates(
-        a + j * gh + rz, bias: bias + rz, hPrevious: previous + j * h + u0,
-        resetH: w.aux[l] + (s * b + j) * h + u0, count: units.count)
-    }
-    split.barrier()
-    multiply(
-      K.self, m: b, columns: columns[1], k: h,
-      StridedMatrix(w.aux[l] + s * b * h, row: h, column: 1),
-      .packed(packed.uForward[l], rows: h), into: a, ldc: gh, accumulate: true)
-    for j in 0..<b {
-      K.gruCandidate(
-        a + j * gh + n, bias: bias + n, rz: a + j * gh + rz, hPrevious: previous + j * h + u0,
-        h: previous + b * h + j * h + u0, count: units.count)
+    for j in 0..<b { G.forward(K.self, row(j)) }
+    if layout.shape.twoPhase {
+      split.barrier()
+      multiply(
+        K.self, m: b, columns: columns[1], k: h,
+        StridedMatrix(w.aux[l] + s * b * h, row: h, column: 1),
+        .packed(packed.uForward[l], rows: h), into: a, ldc: gh, accumulate: true)
+      for j in 0..<b { G.finish(K.self, row(j)) }
     }
     split.barrier()
   }
 }
 
-/// Every layer's last states (h, and c for an LSTM) into rows 0..<b, this part's units: where
-/// the next window starts.
+/// Every layer's last states (h, and c for a cell that has one) into rows 0..<b, this part's
+/// units: where the next window starts.
 public func carryGatedStates(_ w: GatedBuffers, _ split: Split = .whole) {
   let (h, units) = (w.layout.h, split.share(w.layout.h))
   let last = w.steps * w.streams * h
@@ -170,7 +135,7 @@ public func carryGatedStates(_ w: GatedBuffers, _ split: Split = .whole) {
     for j in 0..<w.streams {
       let row = j * h + units.lowerBound
       w.hs[l].advanced(by: row).update(from: w.hs[l] + last + row, count: units.count)
-      if w.layout.kind == .lstm {
+      if w.layout.shape.hasCellState {
         w.cs[l].advanced(by: row).update(from: w.cs[l] + last + row, count: units.count)
       }
     }

@@ -38,7 +38,7 @@ func authors(_ options: CommandLineOptions) throws -> Int32 {
   let hidden = try options.int("hidden", default: 64)
   let seed = UInt64(try options.int("seed", default: 1, minimum: 0))
   let training =
-    kind == .rnn
+    kind.defaultOptimizer == .adagrad
     ? "\(iterations) iterations of Adagrad at 0.1" : "\(iterations) iterations of Adam at 0.003"
   print(
     "\(texts.count) authors (\(study.names.joined(separator: ", "))): training \(kind.withArticle) of H = \(hidden) for each, \(training)…"

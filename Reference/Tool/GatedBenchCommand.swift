@@ -18,6 +18,7 @@ let gatedBenchRate = 0.002
 /// What one run of the bench works with.
 struct GatedBench {
   let kind: ModelKind
+  let gated: any GatedCell.Type
   let seconds: Double
   let interpreter: String
   let baseline: String
@@ -33,7 +34,9 @@ struct GatedBench {
   var cell: String { kind.rawValue }
 }
 
-func benchGated(_ kind: ModelKind, _ options: CommandLineOptions) throws -> Int32 {
+func benchGated(_ kind: ModelKind, _ cell: any GatedCell.Type, _ options: CommandLineOptions)
+  throws -> Int32
+{
   let seconds = try options.positive("seconds", default: 3)
   let seeds = try options.int("seeds", default: 3)
   let learningIterations = try options.int("learning-iters", default: 1000)
@@ -46,7 +49,7 @@ func benchGated(_ kind: ModelKind, _ options: CommandLineOptions) throws -> Int3
   let split = Int((Double(data.count) * 0.9).rounded(.down))
   let haveBaseline = FileManager.default.fileExists(atPath: baseline)
   let bench = GatedBench(
-    kind: kind, seconds: seconds, interpreter: interpreter, baseline: baseline,
+    kind: kind, gated: cell, seconds: seconds, interpreter: interpreter, baseline: baseline,
     torch: haveBaseline ? torchVersion(interpreter) : nil, scratch: scratch, dataPath: dataPath,
     vocabulary: vocabulary, training: Array(data[..<split]), validation: Array(data[split...]),
     peak: measuredPeakGFLOPs())
@@ -54,12 +57,12 @@ func benchGated(_ kind: ModelKind, _ options: CommandLineOptions) throws -> Int3
   for row in gatedBenchRows { try bench.throughput(row) }
   print("")
   try bench.wholeRun()
-  if kind == .lstm, bench.torch != nil {
-    try bench.equalLearning(seeds: seeds, iterations: learningIterations)
-  } else if kind == .gru {
+  if let difference = kind.cell.pyTorchDifference {
     print(
-      "learning: PyTorch's GRU is not the course's (its z keeps the old state, and it resets after Uh·h, not before), so the same weights learn differently; the tests compare the fast GRU with the readable reference instead"
+      "learning: \(difference), so the same weights learn differently; the tests compare the fast \(kind.title) with the readable reference instead"
     )
+  } else if bench.torch != nil {
+    try bench.equalLearning(seeds: seeds, iterations: learningIterations)
   }
   return 0
 }
@@ -121,9 +124,7 @@ extension GatedBench {
   }
 
   func throughput(_ row: (layers: Int, hidden: Int, batch: Int)) throws {
-    let rates = [ThreadUse.one, .two, .measured].map {
-      kind == .lstm ? oursRate(LSTMCell.self, row, $0) : oursRate(GRUCell.self, row, $0)
-    }
+    let rates = [ThreadUse.one, .two, .measured].map { oursRate(gated, row, $0) }
     let ours = rates[2]
     let gflops = flopsPerCharacter(spec(row)) * ours / 1e9
     var line = String(

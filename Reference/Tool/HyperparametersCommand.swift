@@ -17,7 +17,7 @@ let hyperparametersCommand = Subcommand(
   let seed = UInt64(try options.int("seed", default: 1, minimum: 0))
   let kind = try options.choice("model", default: ModelKind.rnn)
   let optimizer = try options.choice(
-    "optimizer", default: kind == .rnn ? OptimizerKind.adagrad : .adam)
+    "optimizer", default: kind.defaultOptimizer)
   let rates = optimizer == .adagrad ? [0.01, 0.1, 0.5] : [0.0005, 0.002, 0.01]
   var grid: [Hyperparameters] = []
   for hidden in [50, 100, 200] {

@@ -45,12 +45,7 @@ func longDependency(_ options: CommandLineOptions) throws -> Int32 {
     let start = Date()
     let task = RecallTask(distance: d)
     let heldOut = task.examples(count: 200, seed: 999)
-    let accuracy =
-      switch kind {
-      case .rnn: recall(RNNCell.self, task, hidden, iterations, rate, seed, heldOut)
-      case .gru: recall(GRUCell.self, task, hidden, iterations, rate, seed, heldOut)
-      case .lstm: recall(LSTMCell.self, task, hidden, iterations, rate, seed, heldOut)
-      }
+    let accuracy = recall(kind.cell, task, hidden, iterations, rate, seed, heldOut)
     progress.tick()
     return RecallResult(
       model: kind, distance: d, seed: seed, accuracy: accuracy,

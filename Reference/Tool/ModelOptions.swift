@@ -28,7 +28,7 @@ struct ModelOptions {
     layers = try options.int("layers", default: 1)
     embedding = options.string("embedding") == nil ? nil : try options.int("embedding", default: 1)
     // Adagrad at 0.1 is min-char-rnn's; an LSTM learns faster with Adam (the usual 2e-3).
-    optimizer = try options.choice("optimizer", default: kind == .rnn ? .adagrad : .adam)
+    optimizer = try options.choice("optimizer", default: kind.defaultOptimizer)
     learningRate = try options.positive("lr", default: optimizer == .adagrad ? 0.1 : 2e-3)
     dropout = options.string("dropout") == nil ? nil : try options.fraction("dropout", default: 0)
     resets = resetsOption ? try options.string("resets").map { try ResetChoice($0) } : nil
@@ -38,6 +38,11 @@ struct ModelOptions {
   func stateResets(seed: UInt64, vocabulary: Vocabulary) throws -> StateResets {
     try resets?.checked(against: vocabulary).rule(seed: seed, newline: vocabulary.index(of: "\n"))
       ?? kind.defaultResets(seed: seed)
+  }
+
+  /// Whether this model has a fast path (`RecurrentCell.trainsFast`).
+  var trainsFast: Bool {
+    kind.cell.trainsFast(spec(vocabularySize: 1), optimizer: optimizer)
   }
 
   func spec(vocabularySize: Int) -> ModelSpec {

@@ -55,12 +55,9 @@ struct TrainSettings {
     sampleEvery = try options.int("sample-every", default: 1000)
     batch = try options.int("batch", default: 1)
     mine = options.has("mine")
-    let plainRNN =
-      model.kind == .rnn && model.layers == 1 && model.embedding == nil
-      && model.optimizer == .adagrad && (model.dropout ?? 0) == 0
-    // The fast paths: a one-layer one-hot vanilla RNN with Adagrad, or any LSTM or GRU.
-    let fast = plainRNN || (model.kind != .rnn && (model.dropout ?? 0) == 0)
-    if batch > 1 && (options.has("resume") || mine || !fast) {
+    // Several streams run on a fast path only; --mine runs ex01's functions, a plain vanilla RNN.
+    let plainRNN = model.kind == .rnn && model.trainsFast
+    if batch > 1 && (options.has("resume") || mine || !model.trainsFast) {
       throw CommandLineOptions.Problem(
         "--batch works without --resume, --mine and --dropout, for an LSTM, a GRU or a one-layer one-hot vanilla RNN with Adagrad: use --batch 1"
       )
@@ -143,16 +140,32 @@ private func begin<M: LanguageModel>(_ model: M, _ settings: TrainSettings) thro
     fresh: model, seed: hp.seed, sequenceLength: hp.sequenceLength,
     optimizer: settings.model.optimizer)
   return try runTraining(
-    makeTrainer(model, run, settings.hyperparameters, batch: settings.batch, mine: settings.mine),
-    settings, history: LossHistory(), samples: [])
+    trainer(model, run, settings), settings, history: LossHistory(), samples: [])
 }
 
 private func resume<T: TrainedModel>(_ saved: T, _ settings: TrainSettings) throws -> Int32 {
   let checkpoint = saved.checkpoint
   print("resuming \(settings.run.checkpoint) at iteration \(checkpoint.run.iteration)")
   return try runTraining(
-    makeTrainer(
-      checkpoint.model, checkpoint.run, settings.hyperparameters, batch: settings.batch,
-      mine: settings.mine), settings,
+    trainer(checkpoint.model, checkpoint.run, settings), settings,
     history: checkpoint.history, samples: settings.run.loadSamples())
+}
+
+/// The library's choice (`makeTrainer`), or with --mine the learner's ex01 functions, which
+/// train only the vanilla RNN of ex01 (TrainSettings refuses --mine for any other).
+private func trainer<M: LanguageModel>(_ model: M, _ run: RunState<M>, _ settings: TrainSettings)
+  throws -> any RunTrainer<M>
+{
+  guard settings.mine else {
+    return makeTrainer(model, run, settings.hyperparameters, batch: settings.batch)
+  }
+  guard let functions = LearnerCode.functions,
+    let state = (run as? RunState<CharModel<RNNCell>>)?.trainingState,
+    let mine = FunctionsTrainer(state, settings.hyperparameters, functions: functions)
+      as? any RunTrainer<M>
+  else {
+    throw CommandLineOptions.Problem(
+      "--mine trains your ex01 RNN: a vanilla RNN of one layer, one-hot, with Adagrad")
+  }
+  return mine
 }

@@ -8,7 +8,7 @@ import Testing
 /// The gated fast path against the readable reference, written out here: one window from each
 /// of B contiguous streams through `CharModel`'s forward and backward, gradients summed,
 /// clipped, one update. Small odd sizes (H = 13, E = 5) so that the padding is exercised.
-@Suite("the fast path for LSTM and GRU") struct FastGatedTrainerTests {
+@Suite("the gated fast path, every gated kind") struct FastGatedTrainerTests {
   struct Case: CustomTestStringConvertible, Sendable {
     let kind: ModelKind
     let layers: Int
@@ -21,14 +21,16 @@ import Testing
     }
   }
 
-  static let cases: [Case] = [
-    Case(kind: .lstm, layers: 1, embedding: nil, batch: 1, optimizer: .adagrad),
-    Case(kind: .lstm, layers: 2, embedding: 5, batch: 1, optimizer: .adam),
-    Case(kind: .lstm, layers: 2, embedding: nil, batch: 3, optimizer: .adam),
-    Case(kind: .gru, layers: 1, embedding: nil, batch: 1, optimizer: .adam),
-    Case(kind: .gru, layers: 2, embedding: 5, batch: 1, optimizer: .adagrad),
-    Case(kind: .gru, layers: 3, embedding: 5, batch: 3, optimizer: .adam),
-  ]
+  /// Every gated kind of the table, in four configurations each.
+  static let gatedKinds = ModelKind.allCases.filter(\.isGated)
+  static let cases: [Case] = gatedKinds.flatMap { kind in
+    [
+      Case(kind: kind, layers: 1, embedding: nil, batch: 1, optimizer: .adagrad),
+      Case(kind: kind, layers: 2, embedding: 5, batch: 1, optimizer: .adam),
+      Case(kind: kind, layers: 2, embedding: nil, batch: 3, optimizer: .adam),
+      Case(kind: kind, layers: 3, embedding: 5, batch: 3, optimizer: .adagrad),
+    ]
+  }
 
   let text = BuiltInCorpus.play.text(characters: 3000, seed: 5)
   var corpus: Corpus {
@@ -38,14 +40,14 @@ import Testing
 
   @Test("losses, gradients and validation agree with the reference", arguments: cases)
   func agreesWithReference(_ c: Case) {
-    switch c.kind {
-    case .lstm: compare(CharModel<LSTMCell>.self, c)
-    case .gru: compare(CharModel<GRUCell>.self, c)
-    case .rnn: Issue.record("no gated fast path for the vanilla RNN")
+    guard let cell = c.kind.cell as? any GatedCell.Type else {
+      Issue.record("not gated")
+      return
     }
+    compare(cell, c)
   }
 
-  func compare<Cell: GatedCell>(_: CharModel<Cell>.Type, _ c: Case) {
+  func compare<Cell: GatedCell>(_: Cell.Type, _ c: Case) {
     let (t, rate) = (7, 0.02)
     let data = corpus.training
     let model = CharModel<Cell>(
@@ -110,15 +112,16 @@ import Testing
   }
 
   /// A run saved and loaded again continues as if never stopped: the same bits.
-  @Test("a run taken out and put back continues exactly", arguments: [ModelKind.lstm, .gru])
+  @Test("a run taken out and put back continues exactly", arguments: gatedKinds)
   func resumes(_ kind: ModelKind) {
-    switch kind {
-    case .lstm: resume(CharModel<LSTMCell>.self)
-    default: resume(CharModel<GRUCell>.self)
+    guard let cell = kind.cell as? any GatedCell.Type else {
+      Issue.record("not gated")
+      return
     }
+    resume(cell)
   }
 
-  func resume<Cell: GatedCell>(_: CharModel<Cell>.Type) {
+  func resume<Cell: GatedCell>(_: Cell.Type) {
     let data = corpus.training
     let model = CharModel<Cell>(
       vocabularySize: corpus.vocabulary.count, hiddenSize: 11, layers: 2, embedding: nil)
@@ -142,12 +145,13 @@ import Testing
 @Suite("the gated fast path on two threads") struct GatedThreadsTests {
   @Test(
     "two threads compute the same bits as one",
-    arguments: [(ModelKind.lstm, 29), (.gru, 29), (.lstm, 6), (.gru, 6)])
+    arguments: FastGatedTrainerTests.gatedKinds, [29, 6])
   func twoEqualOne(_ kind: ModelKind, _ hidden: Int) {
-    switch kind {
-    case .lstm: compare(LSTMCell.self, hidden)
-    default: compare(GRUCell.self, hidden)
+    guard let cell = kind.cell as? any GatedCell.Type else {
+      Issue.record("not gated")
+      return
     }
+    compare(cell, hidden)
   }
 
   func compare<Cell: GatedCell>(_: Cell.Type, _ hidden: Int) {

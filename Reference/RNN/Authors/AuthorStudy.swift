@@ -88,64 +88,36 @@ public struct AuthorStudy: Sendable {
     }
   }
 
-  /// Author k's model: a vanilla RNN trained as min-char-rnn trains (the fast kernels, Adagrad
-  /// at 0.1), a gated one by the reference loop with Adam at 0.003 (the rate `rnn evolution`
-  /// uses). Windows of 25 characters from the start of the model part, some from a zero state as
-  /// `rnn train` starts them (`ModelKind.defaultResets`); checked from a fresh state on the
-  /// author's held-out text.
+  /// Author k's model, trained as `rnn train` trains it (`makeTrainer`: the fast kernels of its
+  /// cell, one thread, since the authors train side by side): Adagrad at 0.1 or Adam at 0.003
+  /// (the rate `rnn evolution` uses), as the kind's default optimizer says; windows of 25
+  /// characters from the start of the model part, some from a zero state
+  /// (`ModelKind.defaultResets`); checked from a fresh state on the author's held-out text.
   public func trainModel(
     _ k: Int, _ kind: ModelKind, hiddenSize: Int, iterations: Int, seed: UInt64 = 1
   ) -> AuthorModel {
     let spec = ModelSpec(kind: kind, vocabularySize: vocabulary.count, hiddenSize: hiddenSize)
-    var hp = Hyperparameters(
-      hiddenSize: hiddenSize, sequenceLength: 25, seed: seed, validationEvery: max(iterations, 1),
-      resets: kind.defaultResets(seed: seed))
-    if kind == .rnn {
-      var rng = SeededGenerator(seed: seed)
-      let start = RNNParameters.random(
-        hiddenSize: hiddenSize, vocabularySize: vocabulary.count, using: &rng)
-      let fast = FastTrainer(
-        parameters: start, sequenceLength: 25, learningRate: 0.1, threads: .one)
-      fast.resets = hp.stateResets
-      for _ in 0..<iterations { fast.step(modelText[k]) }
-      let model = CharModel<RNNCell>(spec)
-      let p = CharModelParameters<RNNLayer>(fast.parameters)
-      let run = RunState<CharModel<RNNCell>>(
-        parameters: p, optimizer: OptimizerState(.adagrad, shapedLike: p),
-        carried: model.zeroState(), position: 0, iteration: iterations, smoothLoss: 0)
-      return AuthorModel(
-        name: names[k],
-        trained: ModelCheckpoint(
-          model: model, vocabulary: vocabulary, hyperparameters: hp, run: run,
-          history: LossHistory()),
-        freshState: FreshStateCheck(heldOutText[k], sequenceLength: 25, uniform: uniformLoss) {
-          fast.validationLoss($0, sequenceLength: 25, fromCarried: $1)
-        })
-    }
-    hp.learningRate = 0.003
-    let corpus = Corpus(
-      vocabulary: vocabulary, training: modelText[k], validation: heldOutText[k])
-    let (trained, check) = Self.trained(spec.makeModel(), corpus, hp, iterations, uniformLoss)
+    let optimizer = kind.defaultOptimizer
+    let hp = Hyperparameters(
+      hiddenSize: hiddenSize, sequenceLength: 25, learningRate: optimizer == .adagrad ? 0.1 : 0.003,
+      seed: seed, validationEvery: max(iterations, 1), resets: kind.defaultResets(seed: seed))
+    let (trained, check) = self.trained(spec.makeModel(), k, hp, optimizer, iterations)
     return AuthorModel(name: names[k], trained: trained, freshState: check)
   }
 
-  private static func trained<M: LanguageModel>(
-    _ model: M, _ corpus: Corpus, _ hp: Hyperparameters, _ iterations: Int, _ uniform: Double
+  private func trained<M: LanguageModel>(
+    _ model: M, _ k: Int, _ hp: Hyperparameters, _ optimizer: OptimizerKind, _ iterations: Int
   ) -> (any TrainedModel, FreshStateCheck) {
-    let (run, history) = Reference.train(
-      model, corpus: corpus, hyperparameters: hp, iterations: iterations, optimizer: .adam)
-    let check = FreshStateCheck(
-      corpus.validation, sequenceLength: hp.sequenceLength, uniform: uniform
-    ) {
-      Reference.validationLoss(
-        model, parameters: run.parameters, data: $0, sequenceLength: hp.sequenceLength,
-        from: $1 ? run.carried : nil)
-    }
-    return (
-      ModelCheckpoint(
-        model: model, vocabulary: corpus.vocabulary, hyperparameters: hp, run: run,
-        history: history), check
-    )
+    let trainer = makeTrainer(
+      model,
+      RunState(
+        fresh: model, seed: hp.seed, sequenceLength: hp.sequenceLength, optimizer: optimizer),
+      hp, threads: .one)
+    while trainer.iteration < iterations { trainer.step(modelText[k]) }
+    let checkpoint = ModelCheckpoint(
+      model: model, vocabulary: vocabulary, hyperparameters: hp, run: trainer.run,
+      history: LossHistory())
+    return (checkpoint, trainer.freshStateCheck(heldOutText[k], sequenceLength: hp.sequenceLength))
   }
 
   /// `count` passages of `length` characters, evenly spaced over `text` (overlapping when the

@@ -64,7 +64,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     self.kernels = kernels
     let spec = model.spec
     let layout = GatedLayout(
-      kind: Cell.gatedKind, hidden: spec.hiddenSize, vocabulary: spec.vocabularySize,
+      shape: Cell.shape, hidden: spec.hiddenSize, vocabulary: spec.vocabularySize,
       embedding: spec.embedding, layers: spec.layers)
     self.layout = layout
     block = GatedBlock(layout: layout, shape: model.zeroParameters())
@@ -140,8 +140,8 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     let (packed, buffers, layout) = (packed, buffers, layout)
     let (rate, clip) = (learningRate, clipLimit)
     let iteration: @Sendable (Split) -> Void = { split in
-      forwardGatedWindow(K.self, theta.pointer, packed, buffers, split)
-      backwardGatedWindow(K.self, theta.pointer, packed, buffers, split)
+      forwardGatedWindow(K.self, Cell.self, theta.pointer, packed, buffers, split)
+      backwardGatedWindow(K.self, Cell.self, theta.pointer, packed, buffers, split)
       split.barrier()
       carryGatedStates(buffers, split)
       updateGated(
@@ -169,7 +169,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     if fromCarried {
       for l in 0..<layout.layers {
         w.hs[l].update(from: buffers.hs[l], count: layout.h)
-        if layout.kind == .lstm { w.cs[l].update(from: buffers.cs[l], count: layout.h) }
+        if Cell.shape.hasCellState { w.cs[l].update(from: buffers.cs[l], count: layout.h) }
       }
     }
     return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
@@ -182,7 +182,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   private func score<K: Kernels>(_: K.Type, _ w: GatedBuffers) {
     let (theta, packed) = (Shared(theta), packed)
     runSplit(on: crew, twoThreads: choice.twoAreFaster) { split in
-      forwardGatedWindow(K.self, theta.pointer, packed, w, split)
+      forwardGatedWindow(K.self, Cell.self, theta.pointer, packed, w, split)
       split.barrier()
       carryGatedStates(w, split)
     }
@@ -204,7 +204,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
       layers: (0..<layout.layers).map { l in
         let h = Vector((0..<layout.hidden).map { w.hs[l][base + $0] })
         let c = Vector((0..<layout.hidden).map { w.cs[l][base + $0] })
-        return Cell.state(h: h, c: layout.kind == .lstm ? c : nil)
+        return Cell.state(h: h, c: Cell.shape.hasCellState ? c : nil)
       })
   }
 }

@@ -52,11 +52,11 @@ public final class FastTrainer {
   /// state, position, iteration and smoothed loss).
   public convenience init(
     state: TrainingState, sequenceLength: Int, learningRate: Double, clipLimit: Double? = 5,
-    kernels: any Kernels.Type = fastestKernels
+    threads: ThreadUse = .measured, kernels: any Kernels.Type = fastestKernels
   ) {
     self.init(
       parameters: state.parameters, sequenceLength: sequenceLength, learningRate: learningRate,
-      clipLimit: clipLimit, kernels: kernels)
+      clipLimit: clipLimit, threads: threads, kernels: kernels)
     write(state.memory, to: memory)
     for i in 0..<hidden { streams.buffers.hs[i] = state.hPrev[i] }
     streams.positions[0] = state.position

@@ -251,3 +251,10 @@ public struct StackState<Layer: TensorSet>: TensorSet {
     }
   }
 }
+
+extension CharModel {
+  /// The cell's fast path, where it has one for this model (`RecurrentCell.fastTrainer`).
+  public func fastTrainer(
+    _ run: RunState<Self>, _ hp: Hyperparameters, batch: Int, threads: ThreadUse
+  ) -> (any RunTrainer<Self>)? { Cell.fastTrainer(self, run, hp, batch: batch, threads: threads) }
+}

@@ -11,7 +11,12 @@ import Foundation
 /// (PyTorch and d2l give z the other role, h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t, and PyTorch
 /// applies the reset after the product, r_t ⊙ (Uh·h_{t−1}).)
 public struct GRUCell: RecurrentCell {
-  public static let kind = ModelKind.gru
+  public static let kind = ModelKind(cell: "gru")
+  public static let title = "GRU"
+  public static let titleWithArticle = "a GRU"
+  public static let blocks = 3
+  public static let pyTorchDifference: String? =
+    "PyTorch's GRU is not the course's (its z keeps the old state, and it resets after Uh·h, not before)"
   public let inputSize: Int
   public let hiddenSize: Int
 

@@ -11,7 +11,10 @@ import Foundation
 ///     c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t
 ///     h_t = o_t ⊙ tanh(c_t)
 public struct LSTMCell: RecurrentCell {
-  public static let kind = ModelKind.lstm
+  public static let kind = ModelKind(cell: "lstm")
+  public static let title = "LSTM"
+  public static let titleWithArticle = "an LSTM"
+  public static let blocks = 4
   public let inputSize: Int
   public let hiddenSize: Int
 

@@ -44,6 +44,16 @@ public protocol LanguageModel: TrainableModel {
   /// The hidden state the output layer reads (the top layer's h): what activation pictures and
   /// classifier features show.
   func hidden(of state: State) -> Vector
+
+  /// A faster trainer than the reference loop for this model, if it has one (`makeTrainer`).
+  func fastTrainer(_ run: RunState<Self>, _ hp: Hyperparameters, batch: Int, threads: ThreadUse)
+    -> (any RunTrainer<Self>)?
+}
+
+extension LanguageModel {
+  public func fastTrainer(
+    _ run: RunState<Self>, _ hp: Hyperparameters, batch: Int, threads: ThreadUse
+  ) -> (any RunTrainer<Self>)? { nil }
 }
 
 extension TrainableModel {

@@ -35,8 +35,31 @@ public protocol RecurrentCell: Sendable {
   /// What one step keeps for its backward step.
   associatedtype Cache: Sendable
 
-  /// What a checkpoint calls a model made of these layers.
+  /// What a checkpoint and the command line call a model made of these layers ("lstm").
   static var kind: ModelKind { get }
+  /// How lessons and reports name it: "vanilla RNN", "GRU", "LSTM".
+  static var title: String { get }
+  /// The title with its article: "a vanilla RNN", "an LSTM".
+  static var titleWithArticle: String { get }
+  /// How many weight blocks of a vanilla RNN's size one layer holds (its gates and candidate).
+  static var blocks: Int { get }
+  /// The share of training windows that start from a zero state unless told otherwise
+  /// (`StateResets`; 0 unless the cell says).
+  static var defaultResetProbability: Double { get }
+  /// How its models learn unless told otherwise (Adam unless the cell says).
+  static var defaultOptimizer: OptimizerKind { get }
+  /// How PyTorch's layer of the same name computes something else, when it does (`rnn bench`
+  /// compares learning with PyTorch only where the math is the same); nil when it is the same.
+  static var pyTorchDifference: String? { get }
+  /// Whether models of `spec` trained with `optimizer` have a fast path (`fastTrainer`); only
+  /// a fast path trains several streams at once (none unless the cell says).
+  static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool
+  /// The fast path for `model`, or nil where it has none: `makeTrainer` then uses the
+  /// reference loop.
+  static func fastTrainer(
+    _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
+    threads: ThreadUse
+  ) -> (any RunTrainer<CharModel<Self>>)?
 
   init(inputSize: Int, hiddenSize: Int)
   var inputSize: Int { get }
@@ -64,4 +87,15 @@ public protocol RecurrentCell: Sendable {
     _ dh: Vector, _ dNext: State, cache: Cache, parameters p: Parameters,
     gradients g: inout Parameters
   ) -> (input: Vector?, previous: State, current: State)
+}
+
+extension RecurrentCell {
+  public static var defaultResetProbability: Double { 0 }
+  public static var defaultOptimizer: OptimizerKind { .adam }
+  public static var pyTorchDifference: String? { nil }
+  public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool { false }
+  public static func fastTrainer(
+    _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
+    threads: ThreadUse
+  ) -> (any RunTrainer<CharModel<Self>>)? { nil }
 }

@@ -53,15 +53,8 @@ extension Reference {
     iterations: Int, seed: UInt64, data: RolloutData
   ) -> (run: RolloutRun, predictor: StepPredictor) {
     let start = Date()
-    let predictor: StepPredictor =
-      switch kind {
-      case .lstm:
-        trainedPredictor(LSTMCell.self, schedule, residual, hiddenSize, iterations, seed, data)
-      case .gru:
-        trainedPredictor(GRUCell.self, schedule, residual, hiddenSize, iterations, seed, data)
-      case .rnn:
-        trainedPredictor(RNNCell.self, schedule, residual, hiddenSize, iterations, seed, data)
-      }
+    let predictor = trainedPredictor(
+      kind.cell, schedule, residual, hiddenSize, iterations, seed, data)
     let s = score(predictor, episodes: data.test, pca: data.pca)
     return (
       RolloutRun(

@@ -1,0 +1,110 @@
+/// The shape of a gated cell's step, what the fast path lays its buffers out by.
+///
+/// A step's `gates` blocks of h columns come in one or two phases. The first `direct` read x_t
+/// and h_{t−1}: one recurrent product U·h_{t−1} for all of them, then the cell's element-wise
+/// `forward`. The others (a GRU's candidate) read what `forward` left in `aux` (r ⊙ h_{t−1}):
+/// a second product, then `finish`. Within a phase the gates are interleaved per block of 8
+/// units (`GatedLayout.column`), so each run of units owns one run of columns per phase.
+public struct GateShape: Sendable, Equatable {
+  public let gates: Int
+  public let direct: Int
+  /// Whether the cell carries c besides h.
+  public let hasCellState: Bool
+
+  public init(gates: Int, direct: Int, hasCellState: Bool) {
+    precondition(0 < direct && direct <= gates, "a step reads h_{t−1} for 1 … gates of its gates")
+    self.gates = gates
+    self.direct = direct
+    self.hasCellState = hasCellState
+  }
+
+  /// Whether the step has a second phase.
+  public var twoPhase: Bool { direct < gates }
+}
+
+/// One row's (one stream's) pointers at one step, for a part's run of units: each points at the
+/// part's first unit (or at its first column of a phase's gates).
+public struct GateRow {
+  /// The first phase's pre-activations (products without bias), overwritten with its gates.
+  public let a: MutablePointer
+  /// The second phase's (a GRU's candidate), when there is one.
+  public let second: MutablePointer
+  /// The biases of the same columns.
+  public let bias: Pointer
+  public let secondBias: Pointer
+  public let hPrevious: Pointer
+  public let h: MutablePointer
+  /// c_{t−1} and c_t, for a cell that has a cell state.
+  public let cPrevious: Pointer
+  public let c: MutablePointer
+  /// What the cell keeps per unit for its backward step, or for its second phase to read.
+  public let aux: MutablePointer
+  public let count: Int
+
+  public init(
+    a: MutablePointer, second: MutablePointer, bias: Pointer, secondBias: Pointer,
+    hPrevious: Pointer, h: MutablePointer, cPrevious: Pointer, c: MutablePointer,
+    aux: MutablePointer, count: Int
+  ) {
+    (self.a, self.second, self.bias, self.secondBias) = (a, second, bias, secondBias)
+    (self.hPrevious, self.h, self.cPrevious, self.c) = (hPrevious, h, cPrevious, c)
+    (self.aux, self.count) = (aux, count)
+  }
+}
+
+/// One row's pointers going back through one step, for a part's run of units.
+public struct GateBackRow {
+  /// ∂L/∂(pre-activations) of each phase, written here; the gates the forward pass left.
+  public let da: MutablePointer
+  public let secondDA: MutablePointer
+  public let gates: Pointer
+  public let secondGates: Pointer
+  public let hPrevious: Pointer
+  public let cPrevious: Pointer
+  public let aux: Pointer
+  /// ∂L/∂h_t from the layer above (or the output layer).
+  public let dhAbove: Pointer
+  /// ∂L/∂h_t and ∂L/∂c_t from step t + 1 in; ∂L/∂h_{t−1} along every path but the first phase's
+  /// product (which the fast path adds after) and ∂L/∂c_{t−1}, out.
+  public let dhNext: MutablePointer
+  public let dcNext: MutablePointer
+  /// Scratch: the whole ∂L/∂h_t, kept between the two backward phases.
+  public let dh: MutablePointer
+  /// The second phase's dA·Uᵀ (what reached `aux` through the second product).
+  public let secondInput: Pointer
+  public let count: Int
+
+  public init(
+    da: MutablePointer, secondDA: MutablePointer, gates: Pointer, secondGates: Pointer,
+    hPrevious: Pointer, cPrevious: Pointer, aux: Pointer, dhAbove: Pointer,
+    dhNext: MutablePointer, dcNext: MutablePointer, dh: MutablePointer, secondInput: Pointer,
+    count: Int
+  ) {
+    (self.da, self.secondDA, self.gates, self.secondGates) = (da, secondDA, gates, secondGates)
+    (self.hPrevious, self.cPrevious, self.aux, self.dhAbove) = (hPrevious, cPrevious, aux, dhAbove)
+    (self.dhNext, self.dcNext, self.dh) = (dhNext, dcNext, dh)
+    (self.secondInput, self.count) = (secondInput, count)
+  }
+}
+
+/// What the gated fast path needs of a cell: its shape and its element-wise math, one row at a
+/// time. Everything else (layout, products, threads, the optimizer) is shared. The element-wise
+/// functions get the kernels in use (`K`), so a cell can call loops compiled for the CPU's
+/// widest vectors (as the LSTM and GRU do, through `Kernels`) or write its own with `Vector4`.
+public protocol GateMath {
+  static var shape: GateShape { get }
+  /// The first phase: gates from `row.a` (plus bias); a one-phase cell writes h_t (and c_t).
+  static func forward<K: Kernels>(_: K.Type, _ row: GateRow)
+  /// The second phase, after its product: h_t. (A one-phase cell has none.)
+  static func finish<K: Kernels>(_: K.Type, _ row: GateRow)
+  /// Back through the second phase: its dA, and the whole ∂L/∂h_t into `row.dh`.
+  static func backFinish<K: Kernels>(_: K.Type, _ row: GateBackRow)
+  /// Back through the first phase: its dA, ∂L/∂c_{t−1} and the rest of ∂L/∂h_{t−1} (see
+  /// `GateBackRow.dhNext`).
+  static func backward<K: Kernels>(_: K.Type, _ row: GateBackRow)
+}
+
+extension GateMath {
+  public static func finish<K: Kernels>(_: K.Type, _ row: GateRow) {}
+  public static func backFinish<K: Kernels>(_: K.Type, _ row: GateBackRow) {}
+}
