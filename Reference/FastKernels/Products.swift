@@ -171,10 +171,10 @@ public func packLoop(
 }
 
 @inlinable @inline(__always)
-func load(_ p: Pointer) -> Vector4 { UnsafeRawPointer(p).loadUnaligned(as: Vector4.self) }
+public func load(_ p: Pointer) -> Vector4 { UnsafeRawPointer(p).loadUnaligned(as: Vector4.self) }
 
 @inlinable @inline(__always)
-func store(_ v: Vector4, _ p: MutablePointer, accumulate: Bool) {
+public func store(_ v: Vector4, _ p: MutablePointer, accumulate: Bool) {
   let total = accumulate ? load(p) + v : v
   UnsafeMutableRawPointer(p).storeBytes(of: total, as: Vector4.self)
 }

@@ -40,24 +40,13 @@ import Testing
     #expect(report.tensors.count == p.tensors.count + s.tensors.count)
   }
 
-  @Test("a vanilla RNN's gradients pass the check: one layer, two layers with an embedding")
-  func rnnGradients() {
-    expectGradientsPass(RNNCell.self, layers: 1, embedding: nil)
-    expectGradientsPass(RNNCell.self, layers: 2, embedding: 3)
-  }
-
-  @Test("an LSTM's gradients pass the check: one layer, two layers with an embedding")
-  func lstmGradients() {
-    expectGradientsPass(LSTMCell.self, layers: 1, embedding: nil)
-    expectGradientsPass(LSTMCell.self, layers: 2, embedding: 3)
-  }
-
-  /// H = 1, V = 2, reading character 1 from h = 0.5, c = −0.25. The expected values were
-  /// computed from the formulas with Python's math module.
-  @Test("a GRU's gradients pass the check: one layer, two layers with an embedding")
-  func gruGradients() {
-    expectGradientsPass(GRUCell.self, layers: 1, embedding: nil)
-    expectGradientsPass(GRUCell.self, layers: 2, embedding: 3)
+  /// Every kind of the table (`ModelKind.cells`): a new cell is checked without a test of its own.
+  @Test(
+    "every model kind's gradients pass the check: one layer, two layers with an embedding",
+    arguments: ModelKind.allCases)
+  func gradients(_ kind: ModelKind) {
+    expectGradientsPass(kind.cell, layers: 1, embedding: nil)
+    expectGradientsPass(kind.cell, layers: 2, embedding: 3)
   }
 
   /// With dropout the loss depends on the masks; drawn from the same generator state, they are

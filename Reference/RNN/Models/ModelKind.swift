@@ -9,7 +9,9 @@ public struct ModelKind: Hashable, Sendable, CaseIterable, RawRepresentable, Cod
   public let rawValue: String
 
   /// Every cell the course builds models of, in the order the command line lists them.
-  public static let cells: [any RecurrentCell.Type] = [RNNCell.self, GRUCell.self, LSTMCell.self]
+  public static let cells: [any RecurrentCell.Type] = [
+    RNNCell.self, GRUCell.self, LSTMCell.self, MGUCell.self,
+  ]
 
   /// How a cell names its kind.
   init(cell name: String) { rawValue = name }

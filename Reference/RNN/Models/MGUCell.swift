@@ -1,0 +1,165 @@
+import CourseSupport
+import FastKernels
+import Foundation
+
+/// The minimal gated unit of Zhou, Wu, Zhang and Zhou (2016): a GRU whose reset and update
+/// gates are one gate, f. It asks how little gating a recurrent layer needs:
+///
+///     f_t = σ(Wf·x_t + Uf·h_{t−1} + bf)           the one gate: what to forget, and to read
+///     h̃_t = tanh(Wh·x_t + Uh·(f_t ⊙ h_{t−1}) + bh)
+///     h_t = (1 − f_t) ⊙ h_{t−1} + f_t ⊙ h̃_t
+///
+/// Two weight blocks to the GRU's three and the LSTM's four, so at one budget it affords more
+/// units. This file is all the course needed to add it: the cell, its parameters, and its
+/// element-wise math for the fast path; `ModelKind.cells` lists it.
+public struct MGUCell: RecurrentCell {
+  public static let kind = ModelKind(cell: "mgu")
+  public static let title = "minimal gated unit"
+  public static let titleWithArticle = "a minimal gated unit"
+  public static let blocks = 2
+  public let inputSize: Int
+  public let hiddenSize: Int
+
+  public init(inputSize: Int, hiddenSize: Int) {
+    self.inputSize = inputSize
+    self.hiddenSize = hiddenSize
+  }
+
+  public struct Cache: Sendable {
+    public let x: LayerInput
+    public let hPrevious: Vector
+    public let f: Vector
+    public let candidate: Vector
+  }
+
+  public func zeroParameters() -> MGULayer { MGULayer(inputs: inputSize, hidden: hiddenSize) }
+
+  /// Weights uniform in ±1/√H, as the GRU's, drawn in the order of `tensors`; biases zero.
+  public func initialParameters(using rng: inout SeededGenerator) -> MGULayer {
+    var p = zeroParameters()
+    for path in [\MGULayer.Wf, \.Wh] {
+      p[keyPath: path] = randomWeights(rows: hiddenSize, cols: inputSize, using: &rng)
+    }
+    for path in [\MGULayer.Uf, \.Uh] {
+      p[keyPath: path] = randomWeights(rows: hiddenSize, cols: hiddenSize, using: &rng)
+    }
+    return p
+  }
+
+  public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
+    .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
+  }
+
+  public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
+  public func output(of state: HiddenState) -> Vector { state.h }
+
+  public func step(_ x: LayerInput, from s: HiddenState, parameters p: MGULayer) -> (
+    state: HiddenState, cache: Cache
+  ) {
+    let f = (p.Wf.times(x) + p.Uf * s.h + p.bf).map(sigmoid)
+    let candidate = (p.Wh.times(x) + p.Uh * (f * s.h) + p.bh).map(tanh)
+    let h = f.map { 1 - $0 } * s.h + f * candidate
+    return (HiddenState(h: h), Cache(x: x, hPrevious: s.h, f: f, candidate: candidate))
+  }
+
+  ///     dh   = dh_above + dh_next;   dah = dh ⊙ f ⊙ (1 − h̃²)
+  ///     dWh += dah·xᵀ,  dUh += dah·(f ⊙ h_{t−1})ᵀ,  dbh += dah;   it = Uhᵀ·dah
+  ///     df   = dh ⊙ (h̃ − h_{t−1}) + it ⊙ h_{t−1};   daf = df ⊙ f(1 − f)
+  ///     dh_{t−1} = dh ⊙ (1 − f) + it ⊙ f + Ufᵀ·daf;   dx = Wfᵀ·daf + Whᵀ·dah
+  public func backStep(
+    _ dhAbove: Vector, _ dNext: HiddenState, cache k: Cache, parameters p: MGULayer,
+    gradients g: inout MGULayer
+  ) -> (input: Vector?, previous: HiddenState, current: HiddenState) {
+    let dh = dhAbove + dNext.h
+    let dah = dh * k.f * k.candidate.map { 1 - $0 * $0 }
+    let it = p.Uh.transposedTimes(dah)
+    let daf = (dh * (k.candidate - k.hPrevious) + it * k.hPrevious) * k.f.map { $0 * (1 - $0) }
+    g.Wh.addOuterProduct(dah, k.x)
+    g.Uh.addOuterProduct(dah, k.f * k.hPrevious)
+    g.bh += dah
+    g.Wf.addOuterProduct(daf, k.x)
+    g.Uf.addOuterProduct(daf, k.hPrevious)
+    g.bf += daf
+    let dhPrevious = dh * k.f.map { 1 - $0 } + it * k.f + p.Uf.transposedTimes(daf)
+    let dx: Vector? =
+      if case .vector = k.x { p.Wf.transposedTimes(daf) + p.Wh.transposedTimes(dah) } else { nil }
+    return (dx, HiddenState(h: dhPrevious), HiddenState(h: dh))
+  }
+}
+
+/// A minimal gated unit's weights: the gate f and the candidate, each an input weight (H × D),
+/// a recurrent weight (H × H) and a bias (H).
+public struct MGULayer: TensorSet, Codable {
+  public var Wf: Matrix
+  public var Wh: Matrix
+  public var Uf: Matrix
+  public var Uh: Matrix
+  public var bf: Vector
+  public var bh: Vector
+
+  /// All zeros, for `hidden` units reading `inputs` numbers.
+  public init(inputs d: Int, hidden h: Int) {
+    (Wf, Wh, Uf, Uh) = (.zeros(h, d), .zeros(h, d), .zeros(h, h), .zeros(h, h))
+    (bf, bh) = (.zeros(h), .zeros(h))
+  }
+
+  public var tensors: [TensorSlot<MGULayer>] {
+    [
+      .matrix("Wf", Wf, \.Wf), .matrix("Wh", Wh, \.Wh), .matrix("Uf", Uf, \.Uf),
+      .matrix("Uh", Uh, \.Uh), .vector("bf", bf, \.bf), .vector("bh", bh, \.bh),
+    ]
+  }
+}
+
+/// On the gated fast path: f reads h_{t−1} (the first phase), the candidate reads f ⊙ h_{t−1},
+/// kept in aux (the second). With one gate per phase, unit u's column is u in each phase's block.
+extension MGUCell: GatedCell {
+  public static let shape = GateShape(gates: 2, direct: 1, hasCellState: false)
+  public static var gateTensors:
+    [(
+      W: WritableKeyPath<MGULayer, Matrix>, U: WritableKeyPath<MGULayer, Matrix>,
+      b: WritableKeyPath<MGULayer, Vector>
+    )]
+  { [(\.Wf, \.Uf, \.bf), (\.Wh, \.Uh, \.bh)] }
+  public static func vectors(of s: HiddenState) -> (h: Vector, c: Vector?) { (s.h, nil) }
+  public static func state(h: Vector, c: Vector?) -> HiddenState { HiddenState(h: h) }
+
+  /// f, and f ⊙ h_{t−1} into aux.
+  public static func forward<K: Kernels>(_: K.Type, _ r: GateRow) {
+    for u in stride(from: 0, to: r.count, by: 4) {
+      let f = sigmoid(load(r.a + u) + load(r.bias + u))
+      store(f, r.a + u, accumulate: false)
+      store(f * load(r.hPrevious + u), r.aux + u, accumulate: false)
+    }
+  }
+
+  /// h̃, and h_t = (1 − f) ⊙ h_{t−1} + f ⊙ h̃.
+  public static func finish<K: Kernels>(_: K.Type, _ r: GateRow) {
+    for u in stride(from: 0, to: r.count, by: 4) {
+      let candidate = tanh(load(r.second + u) + load(r.secondBias + u))
+      store(candidate, r.second + u, accumulate: false)
+      let f = load(r.a + u)
+      store((1 - f) * load(r.hPrevious + u) + f * candidate, r.h + u, accumulate: false)
+    }
+  }
+
+  /// dh into `dh`, and the candidate's dA = dh ⊙ f ⊙ (1 − h̃²).
+  public static func backFinish<K: Kernels>(_: K.Type, _ r: GateBackRow) {
+    for u in stride(from: 0, to: r.count, by: 4) {
+      let dh = load(r.dhAbove + u) + load(r.dhNext + u)
+      store(dh, r.dh + u, accumulate: false)
+      let candidate = load(r.secondGates + u)
+      store(dh * load(r.gates + u) * (1 - candidate * candidate), r.secondDA + u, accumulate: false)
+    }
+  }
+
+  /// f's dA, and dh_{t−1} = dh ⊙ (1 − f) + it ⊙ f, where it = Uhᵀ·dah (`secondInput`).
+  public static func backward<K: Kernels>(_: K.Type, _ r: GateBackRow) {
+    for u in stride(from: 0, to: r.count, by: 4) {
+      let (f, candidate, h) = (load(r.gates + u), load(r.secondGates + u), load(r.hPrevious + u))
+      let (dh, it) = (load(r.dh + u), load(r.secondInput + u))
+      store((dh * (candidate - h) + it * h) * (f * (1 - f)), r.da + u, accumulate: false)
+      store(dh * (1 - f) + it * f, r.dhNext + u, accumulate: false)
+    }
+  }
+}
