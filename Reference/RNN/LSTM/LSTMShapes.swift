@@ -143,13 +143,15 @@ extension Reference {
     var optimizer = OptimizerState(kind, shapedLike: p)
     for example in examples {
       let question = example.count - 3
-      let record = model.forward(
-        inputs: Array(example[...question]), targets: Array(example[1...(question + 1)]),
-        from: model.zeroState(), parameters: p
-      ).record
-      var g = model.backward(record, parameters: p, scoring: { $0 == question }).gradients
-      clip(&g, limit: 5)
-      update(&p, gradients: g, state: &optimizer, learningRate: learningRate)
+      step(&p, &optimizer, learningRate: learningRate) { p in
+        let pass = model.forward(
+          inputs: Array(example[...question]), targets: Array(example[1...(question + 1)]),
+          from: model.zeroState(), parameters: p)
+        return (
+          pass.loss,
+          model.backward(pass.record, parameters: p, scoring: { $0 == question }).gradients
+        )
+      }
     }
     return (model, p)
   }

@@ -25,9 +25,12 @@ extension Matrix {
   }
 }
 
-/// One recurrent layer's math at one time step, forward and back. Everything about time
-/// (windows, carried state) and depth (stacks, the output layer) is written once, in
-/// `CharModel`, on top of this.
+/// One recurrent layer's math at one time step, forward and back. Time is written once per
+/// family of model, on top of this: `CharModel` (language models: windows, a carried state,
+/// stacks, the output layer), `Tagger` (one layer read both ways, a label per character) and
+/// `LatentModel` (a regression head whose prediction may be the next step's input, so its
+/// steps cannot be run ahead of its outputs). Each family's training step is
+/// `Reference.step`.
 public protocol RecurrentCell: Sendable {
   associatedtype Parameters: TensorSet
   /// What is carried from one step to the next: h, or (h, c).

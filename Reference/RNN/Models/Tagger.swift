@@ -176,12 +176,11 @@ extension Reference {
     for _ in 0..<iterations {
       if start + length > inputs.count { start = 0 }
       let window = start..<(start + length)
-      let record = tagger.forward(
-        inputs: Array(inputs[window]), labels: Array(labels[window]), parameters: p
-      ).record
-      var g = tagger.backward(record, parameters: p)
-      clip(&g, limit: 5)
-      update(&p, gradients: g, state: &optimizer, learningRate: learningRate)
+      step(&p, &optimizer, learningRate: learningRate) { p in
+        let pass = tagger.forward(
+          inputs: Array(inputs[window]), labels: Array(labels[window]), parameters: p)
+        return (pass.loss, tagger.backward(pass.record, parameters: p))
+      }
       start += length
     }
     return p

@@ -16,13 +16,12 @@ extension Reference {
       let start = rng.nextIndex(below: e.actions.count - window + 1)
       let mask = feedsTruth(
         steps: window, probability: teacherProbability(schedule, after: i), using: &rng)
-      let record = model.forward(
-        latents: Array(e.latents[start...(start + window)]),
-        actions: Array(e.actions[start..<(start + window)]), feedsTruth: mask, parameters: p
-      ).record
-      var g = model.backward(record, parameters: p)
-      clip(&g, limit: 5)
-      update(&p, gradients: g, state: &optimizer, learningRate: learningRate)
+      step(&p, &optimizer, learningRate: learningRate) { p in
+        let pass = model.forward(
+          latents: Array(e.latents[start...(start + window)]),
+          actions: Array(e.actions[start..<(start + window)]), feedsTruth: mask, parameters: p)
+        return (pass.loss, model.backward(pass.record, parameters: p))
+      }
     }
     return p
   }

@@ -110,3 +110,21 @@ extension Reference {
     }
   }
 }
+
+extension Reference {
+  /// One training step of any model, the same for all: its loss and gradients on one window
+  /// (`lossAndGradients`, which is where the models differ), the gradients clipped when
+  /// `clipLimit` is given, then the optimizer's update, both as `rule` says (the reference's, or
+  /// a learner's own). Returns the loss.
+  @discardableResult
+  public static func step<P: TensorSet>(
+    _ p: inout P, _ optimizer: inout OptimizerState<P>, learningRate: Double,
+    clipLimit: Double? = 5, rule: UpdateRule<P> = .reference,
+    lossAndGradients: (P) -> (loss: Double, gradients: P)
+  ) -> Double {
+    var (loss, gradients) = lossAndGradients(p)
+    if let clipLimit { rule.clip(&gradients, clipLimit) }
+    rule.update(&p, gradients, &optimizer, learningRate)
+    return loss
+  }
+}

@@ -21,13 +21,17 @@ extension Reference {
     }
     let inputs = Array(data[s.position..<(s.position + T)])
     let targets = Array(data[(s.position + 1)..<(s.position + T + 1)])
-    let (loss, record, last) = model.forward(
-      inputs: inputs, targets: targets, from: s.carried, parameters: s.parameters,
-      noise: &s.noise)
-    var gradients = model.backward(record, parameters: s.parameters).gradients
-    if let clipLimit { rule.clip(&gradients, clipLimit) }
-    rule.update(&s.parameters, gradients, &s.optimizer, learningRate)
-    s.carried = last
+    let start = s.carried
+    var (noise, last) = (s.noise, s.carried)
+    let loss = step(
+      &s.parameters, &s.optimizer, learningRate: learningRate, clipLimit: clipLimit, rule: rule
+    ) { p in
+      let pass = model.forward(
+        inputs: inputs, targets: targets, from: start, parameters: p, noise: &noise)
+      last = pass.last
+      return (pass.loss, model.backward(pass.record, parameters: p).gradients)
+    }
+    (s.carried, s.noise) = (last, noise)
     s.smoothLoss = 0.999 * s.smoothLoss + 0.001 * loss
     s.position += T
     s.iteration += 1
