@@ -114,6 +114,13 @@ extension TensorSet {
     try replacing(with: other.stored(), what: "the tensors")
   }
 
+  /// `other`'s tensors moved into these shapes by name, for two types that hold the same tensors
+  /// under the same names (ex07's `LSTMParameters` and a one-layer char LSTM's, say): a
+  /// mismatch is a mistake in the course, and stops with its reason.
+  public func filled<Other: TensorSet>(from other: Other) -> Self {
+    do { return try replacing(with: other) } catch { fatalError("\(error)") }
+  }
+
   /// The tensors by name, as they are saved.
   public func stored() -> [String: StoredTensor] {
     var result: [String: StoredTensor] = [:]

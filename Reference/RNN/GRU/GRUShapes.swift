@@ -7,11 +7,8 @@ import Foundation
 extension CharModelParameters where Layer == GRULayer {
   /// The same eleven tensors, as a one-layer char GRU's.
   public init(_ p: GRUParameters) {
-    var layer = GRULayer(inputs: p.vocabularySize, hidden: p.hiddenSize)
-    (layer.Wr, layer.Wz, layer.Wh) = (p.Wr, p.Wz, p.Wh)
-    (layer.Ur, layer.Uz, layer.Uh) = (p.Ur, p.Uz, p.Uh)
-    (layer.br, layer.bz, layer.bh) = (p.br, p.bz, p.bh)
-    self.init(embedding: nil, layers: [layer], Why: p.Why, by: p.by)
+    self = CharModel<GRUCell>(vocabularySize: p.vocabularySize, hiddenSize: p.hiddenSize)
+      .zeroParameters().filled(from: p)
   }
 }
 
@@ -19,12 +16,8 @@ extension GRUParameters {
   /// A one-layer, one-hot char GRU's tensors, as ex08 names them.
   public init(_ p: CharModelParameters<GRULayer>) {
     require(p.layers.count == 1 && p.embedding == nil, "not a one-layer one-hot GRU")
-    let l = p.layers[0]
-    self = .zeros(hiddenSize: l.Ur.rows, vocabularySize: l.Wr.cols)
-    (Wr, Wz, Wh) = (l.Wr, l.Wz, l.Wh)
-    (Ur, Uz, Uh) = (l.Ur, l.Uz, l.Uh)
-    (br, bz, bh) = (l.br, l.bz, l.bh)
-    (Why, by) = (p.Why, p.by)
+    self = Self.zeros(hiddenSize: p.layers[0].Ur.rows, vocabularySize: p.layers[0].Wr.cols)
+      .filled(from: p)
   }
 }
 

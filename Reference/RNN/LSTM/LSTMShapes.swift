@@ -7,11 +7,8 @@ import Foundation
 extension CharModelParameters where Layer == LSTMLayer {
   /// The same fourteen tensors, as a one-layer char LSTM's.
   public init(_ p: LSTMParameters) {
-    var layer = LSTMLayer(inputs: p.vocabularySize, hidden: p.hiddenSize)
-    (layer.Wi, layer.Wf, layer.Wg, layer.Wo) = (p.Wi, p.Wf, p.Wg, p.Wo)
-    (layer.Ui, layer.Uf, layer.Ug, layer.Uo) = (p.Ui, p.Uf, p.Ug, p.Uo)
-    (layer.bi, layer.bf, layer.bg, layer.bo) = (p.bi, p.bf, p.bg, p.bo)
-    self.init(embedding: nil, layers: [layer], Why: p.Why, by: p.by)
+    self = CharModel<LSTMCell>(vocabularySize: p.vocabularySize, hiddenSize: p.hiddenSize)
+      .zeroParameters().filled(from: p)
   }
 }
 
@@ -19,12 +16,8 @@ extension LSTMParameters {
   /// A one-layer, one-hot char LSTM's tensors, as ex07 names them.
   public init(_ p: CharModelParameters<LSTMLayer>) {
     require(p.layers.count == 1 && p.embedding == nil, "not a one-layer one-hot LSTM")
-    let l = p.layers[0]
-    self = .zeros(hiddenSize: l.Ui.rows, vocabularySize: l.Wi.cols)
-    (Wi, Wf, Wg, Wo) = (l.Wi, l.Wf, l.Wg, l.Wo)
-    (Ui, Uf, Ug, Uo) = (l.Ui, l.Uf, l.Ug, l.Uo)
-    (bi, bf, bg, bo) = (l.bi, l.bf, l.bg, l.bo)
-    (Why, by) = (p.Why, p.by)
+    self = Self.zeros(hiddenSize: p.layers[0].Ui.rows, vocabularySize: p.layers[0].Wi.cols)
+      .filled(from: p)
   }
 }
 
