@@ -83,12 +83,14 @@ let fastLinker: [LinkerSetting] = {
   #endif
 }()
 
+// Every module's folder is named as the module (Reference/README.md draws them).
 var targets: [Target] = [
   .target(
-    name: "CourseNumerics", path: "Reference/Numerics", swiftSettings: optimized,
+    name: "CourseNumerics", path: "Reference/CourseNumerics", swiftSettings: optimized,
     linkerSettings: fastLinker),
   // Re-exports CourseNumerics: learners and tools import CourseSupport alone.
-  .target(name: "CourseSupport", dependencies: ["CourseNumerics"], path: "Reference/Support"),
+  .target(
+    name: "CourseSupport", dependencies: ["CourseNumerics"], path: "Reference/CourseSupport"),
   .target(name: "GradientCheck", dependencies: ["CourseSupport"], path: "Reference/GradientCheck"),
   .target(
     name: "FastKernels", path: "Reference/FastKernels",
@@ -96,9 +98,19 @@ var targets: [Target] = [
   .target(
     name: "FastKernelsWide", dependencies: ["FastKernels"], path: "Reference/FastKernelsWide",
     swiftSettings: [.unsafeFlags(wideKernelFlags)]),
+  // The models: cells, char models, training, sampling, checkpoints, the fast trainers.
   .target(
-    name: "ReferenceRNN", dependencies: ["CourseSupport", "FastKernels", "FastKernelsWide"],
-    path: "Reference/RNN", swiftSettings: optimized),
+    name: "RNNModels", dependencies: ["CourseSupport", "FastKernels", "FastKernelsWide"],
+    path: "Reference/RNNModels", swiftSettings: optimized),
+  // ex11's automata and their measurements: no neural network.
+  .target(
+    name: "ComplexityDynamics", dependencies: ["CourseSupport"],
+    path: "Reference/ComplexityDynamics", swiftSettings: optimized),
+  // The reference answers, exercise by exercise, and the lessons' experiments; re-exports the
+  // two above.
+  .target(
+    name: "ReferenceRNN", dependencies: ["RNNModels", "ComplexityDynamics"],
+    path: "Reference/ReferenceRNN", swiftSettings: optimized),
   .target(
     name: "CourseTesting", dependencies: ["CourseSupport", "GradientCheck"],
     path: "Tests/CourseTesting"),
@@ -107,11 +119,11 @@ var targets: [Target] = [
   // learner's ex01 for `rnn train --mine` (rnn builds and hands over to it).
   .target(
     name: "RNNTool", dependencies: ["CourseSupport", "FastKernels", "ReferenceRNN", "GraderCore"],
-    path: "Reference/Tool"),
-  .executableTarget(name: "rnn", dependencies: ["RNNTool"], path: "Reference/Executables/rnn"),
+    path: "Reference/RNNTool"),
+  .executableTarget(name: "rnn", dependencies: ["RNNTool"], path: "Reference/rnn"),
   .executableTarget(
     name: "rnn-mine", dependencies: ["RNNTool", "CourseSupport", "ReferenceRNN", "Ex01"],
-    path: "Reference/Executables/rnn-mine"),
+    path: "Reference/rnn-mine"),
   .target(name: "GraderCore", path: "Grader/Sources/GraderCore", linkerSettings: fastLinker),
   .executableTarget(name: "grader", dependencies: ["GraderCore"], path: "Grader/Sources/grader"),
 ]

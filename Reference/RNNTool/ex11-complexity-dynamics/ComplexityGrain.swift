@@ -1,3 +1,4 @@
+import CourseSupport
 import GraderCore
 import ReferenceRNN
 

@@ -28,6 +28,10 @@ public struct RNNCell: RecurrentCell {
     let x: LayerInput
     let hPrevious: Vector
     public let h: Vector
+
+    public init(x: LayerInput, hPrevious: Vector, h: Vector) {
+      (self.x, self.hPrevious, self.h) = (x, hPrevious, h)
+    }
   }
 
   public func zeroParameters() -> RNNLayer {

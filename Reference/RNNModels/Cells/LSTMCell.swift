@@ -33,6 +33,14 @@ public struct LSTMCell: RecurrentCell {
     public let o: Vector
     public let c: Vector
     public let tanhC: Vector
+
+    public init(
+      x: LayerInput, previous: LSTMState, i: Vector, f: Vector, g: Vector, o: Vector, c: Vector,
+      tanhC: Vector
+    ) {
+      (self.x, self.previous, self.i, self.f, self.g, self.o) = (x, previous, i, f, g, o)
+      (self.c, self.tanhC) = (c, tanhC)
+    }
   }
 
   public func zeroParameters() -> LSTMLayer { LSTMLayer(inputs: inputSize, hidden: hiddenSize) }

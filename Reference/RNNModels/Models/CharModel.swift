@@ -45,6 +45,14 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     public let probabilities: [Vector]
     /// masks[t][l]: the dropout factors on layer l's output at step t, when trained with dropout.
     public var masks: [[Vector]]? = nil
+
+    public init(
+      inputs: [Int], targets: [Int], start: State, caches: [[Cell.Cache]], tops: [Vector],
+      probabilities: [Vector], masks: [[Vector]]? = nil
+    ) {
+      (self.inputs, self.targets, self.start, self.caches) = (inputs, targets, start, caches)
+      (self.tops, self.probabilities, self.masks) = (tops, probabilities, masks)
+    }
   }
 
   public func zeroParameters() -> Parameters {

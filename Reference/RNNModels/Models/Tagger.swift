@@ -30,6 +30,10 @@ public struct Tagger<Cell: RecurrentCell>: Sendable {
     public var Why: Matrix
     public var by: Vector
 
+    public init(forward: Cell.Parameters, backward: Cell.Parameters?, Why: Matrix, by: Vector) {
+      (self.forward, self.backward, self.Why, self.by) = (forward, backward, Why, by)
+    }
+
     public var tensors: [TensorSlot<Parameters>] {
       var slots = forward.tensors.map { $0.nested(in: \Parameters.forward, prefix: "forward.") }
       if let backward {

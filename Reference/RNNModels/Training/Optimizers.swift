@@ -128,3 +128,16 @@ extension Reference {
     return loss
   }
 }
+
+extension Reference {
+  /// Inverted dropout: each element is kept with probability 1 − rate (one uniform draw per
+  /// element, in order: kept when u ≥ rate) and scaled by 1/(1 − rate), so its expected value is
+  /// unchanged; `mask` holds the factors (0 or 1/(1 − rate)). What `CharModel` applies to each
+  /// layer's output while training (ex09 builds it).
+  public static func dropout(_ v: Vector, rate: Double, using rng: inout SeededGenerator) -> (
+    output: Vector, mask: Vector
+  ) {
+    let mask = v.map { _ in rng.nextUniform() >= rate ? 1 / (1 - rate) : 0 }
+    return (v * mask, mask)
+  }
+}

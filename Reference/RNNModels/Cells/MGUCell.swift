@@ -30,6 +30,10 @@ public struct MGUCell: RecurrentCell {
     public let hPrevious: Vector
     public let f: Vector
     public let candidate: Vector
+
+    public init(x: LayerInput, hPrevious: Vector, f: Vector, candidate: Vector) {
+      (self.x, self.hPrevious, self.f, self.candidate) = (x, hPrevious, f, candidate)
+    }
   }
 
   public func zeroParameters() -> MGULayer { MGULayer(inputs: inputSize, hidden: hiddenSize) }

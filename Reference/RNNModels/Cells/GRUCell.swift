@@ -31,6 +31,10 @@ public struct GRUCell: RecurrentCell {
     public let r: Vector
     public let z: Vector
     public let candidate: Vector
+
+    public init(x: LayerInput, hPrevious: Vector, r: Vector, z: Vector, candidate: Vector) {
+      (self.x, self.hPrevious, self.r, self.z, self.candidate) = (x, hPrevious, r, z, candidate)
+    }
   }
 
   public func zeroParameters() -> GRULayer { GRULayer(inputs: inputSize, hidden: hiddenSize) }

@@ -106,14 +106,4 @@ extension Reference {
       .record
     return BidirectionalParameters(tagger.backward(record, parameters: .init(p)))
   }
-
-  /// Inverted dropout: each element is kept with probability 1 − rate (one uniform draw per
-  /// element, in order: kept when u ≥ rate) and scaled by 1/(1 − rate), so its expected value is
-  /// unchanged; `mask` holds the factors (0 or 1/(1 − rate)).
-  public static func dropout(_ v: Vector, rate: Double, using rng: inout SeededGenerator) -> (
-    output: Vector, mask: Vector
-  ) {
-    let mask = v.map { _ in rng.nextUniform() >= rate ? 1 / (1 - rate) : 0 }
-    return (v * mask, mask)
-  }
 }
