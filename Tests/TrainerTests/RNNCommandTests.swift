@@ -170,7 +170,11 @@ import Testing
       (["sample"], "--checkpoint"),
       (["frobnicate"], "unknown command"),
       (["train", "--batch", "4", "--resume"], "--batch works without --resume"),
-      (["train", "--batch", "4", "--model", "lstm", "--dropout", "0.2"], "--batch works without"),
+      (
+        ["train", "--batch", "4", "--model", "lstm", "--dropout", "0.2"],
+        "its fast path takes any depth, embedding and optimizer, no dropout"
+      ),
+      (["train", "--batch", "4", "--layers", "2"], "a vanilla RNN with these options"),
       (["train", "--iters", "5", "--epochs", "1"], "give --iters or --epochs, not both"),
       (["train", "--model", "transformer"], "--model must be one of rnn, gru, lstm"),
       (

@@ -57,6 +57,9 @@ public protocol RecurrentCell: Sendable {
   /// Whether models of `spec` trained with `optimizer` have a fast path (`fastTrainer`); only
   /// a fast path trains several streams at once (none unless the cell says).
   static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool
+  /// `trainsFast` in words, for a learner told why `--batch` cannot be used ("no dropout"); nil
+  /// when the cell has no fast path.
+  static var fastPathTerms: String? { get }
   /// The fast path for `model`, or nil where it has none: `makeTrainer` then uses the
   /// reference loop.
   static func fastTrainer(
@@ -97,6 +100,7 @@ extension RecurrentCell {
   public static var defaultOptimizer: OptimizerKind { .adam }
   public static var pyTorchDifference: String? { nil }
   public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool { false }
+  public static var fastPathTerms: String? { nil }
   public static func fastTrainer(
     _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
     threads: ThreadUse

@@ -86,6 +86,7 @@ extension GatedCell {
   public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool {
     (spec.dropout ?? 0) == 0
   }
+  public static var fastPathTerms: String? { "any depth, embedding and optimizer, no dropout" }
 
   public static func fastTrainer(
     _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
@@ -101,6 +102,7 @@ extension RNNCell {
   public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool {
     spec.layers == 1 && spec.embedding == nil && optimizer == .adagrad && (spec.dropout ?? 0) == 0
   }
+  public static var fastPathTerms: String? { "one layer, one-hot input, Adagrad, no dropout" }
 
   public static func fastTrainer(
     _ model: CharModel<RNNCell>, _ run: RunState<CharModel<RNNCell>>, _ hp: Hyperparameters,

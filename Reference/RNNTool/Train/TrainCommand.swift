@@ -57,11 +57,7 @@ struct TrainSettings {
     mine = options.has("mine")
     // Several streams run on a fast path only; --mine runs ex01's functions, a plain vanilla RNN.
     let plainRNN = model.kind == .rnn && model.trainsFast
-    if batch > 1 && (options.has("resume") || mine || !model.trainsFast) {
-      throw CommandLineOptions.Problem(
-        "--batch works without --resume, --mine and --dropout, for an LSTM, a GRU or a one-layer one-hot vanilla RNN with Adagrad: use --batch 1"
-      )
-    }
+    if batch > 1 { try checkBatch(model, resume: options.has("resume"), mine: mine) }
     if mine && !plainRNN {
       throw CommandLineOptions.Problem(
         "--mine trains your ex01 RNN: one layer, one-hot input, Adagrad, no dropout (drop --model, --layers, --embedding, --optimizer and --dropout)"
@@ -168,4 +164,19 @@ private func trainer<M: LanguageModel>(_ model: M, _ run: RunState<M>, _ setting
       "--mine trains your ex01 RNN: a vanilla RNN of one layer, one-hot, with Adagrad")
   }
   return mine
+}
+
+/// Several streams run on a fast path only, and a resumed run keeps the one it had.
+private func checkBatch(_ model: ModelOptions, resume: Bool, mine: Bool) throws {
+  if resume || mine {
+    throw CommandLineOptions.Problem(
+      "--batch works without --resume and --mine (a resumed run keeps its streams; your ex01 RNN trains one): use --batch 1"
+    )
+  }
+  guard !model.trainsFast else { return }
+  let terms =
+    model.kind.cell.fastPathTerms.map { "its fast path takes \($0)" } ?? "it has no fast path"
+  throw CommandLineOptions.Problem(
+    "--batch works on a fast path only, and \(model.kind.withArticle) with these options trains on the readable reference (\(terms)): use --batch 1"
+  )
 }
