@@ -15,15 +15,24 @@ public enum Compressor: String, CaseIterable, Codable, Sendable {
 
 /// One run of a cup: its curve and the grids at the chosen steps.
 public struct CoffeeRun: Sendable, Codable {
+  /// Which cup ran: interacting (swaps) or non-interacting (particles).
   public var model: CoffeeModel
+  /// The cup's side: n × n cells.
   public var n: Int
+  /// The coarse-graining's grain, as `Reference.windowAverage` takes it.
   public var grain: Int
+  /// How the seven-level coarse-graining was made.
   public var adjustment: Adjustment
+  /// The measurements at each sampled step, from step 0 to the last.
   public var points: [CurvePoint]
+  /// The grids kept at the steps asked for, in order of step.
   public var snapshots: [Snapshot]
 
+  /// The cup's grid at one step.
   public struct Snapshot: Sendable, Codable {
+    /// The step (attempted swaps, or moves of every particle) at which the grid was kept.
     public var step: Int
+    /// The grid then: each cell's amount of cream.
     public var grid: CoffeeGrid
   }
 
@@ -125,5 +134,6 @@ extension CoffeeModel {
     self == .interacting ? Double(step) / Double(n * n) : Double(step)
   }
 
+  /// The name of the unit `time(_:n:)` returns, for a plot's axis.
   public var timeUnit: String { self == .interacting ? "sweeps (n² attempted swaps)" : "steps" }
 }

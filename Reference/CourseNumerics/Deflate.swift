@@ -4,8 +4,11 @@
 public enum Deflate {
   /// A literal symbol (length 0), or a copy of `length` symbols from `distance` back.
   public struct Token: Equatable, Sendable {
+    /// The literal symbol (0 ..< 256) when `length` is 0; 0 for a copy.
     public var symbol: Int
+    /// How many symbols the copy repeats (3 ... 258), or 0 for a literal.
     public var length: Int
+    /// How far back the copy starts (1 ... 32,768), or 0 for a literal.
     public var distance: Int
   }
 
@@ -101,17 +104,21 @@ public enum Deflate {
   }
 
   // Where each length and distance code starts, and how many extra bits follow (3.2.5).
+  /// The shortest copy length of each length code 257 ... 285 (index = code − 257).
   public static let lengthBase = [
     3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
     163, 195, 227, 258,
   ]
+  /// How many extra bits follow each length code, for the length's offset from its base.
   public static let lengthExtra = [
     0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
   ]
+  /// The shortest distance of each distance code 0 ... 29.
   public static let distanceBase = [
     1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
     2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
   ]
+  /// How many extra bits follow each distance code, for the distance's offset from its base.
   public static let distanceExtra = [
     0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
     13,

@@ -3,11 +3,14 @@
 /// `W * x` is the matrix-vector product, `W.transposedTimes(d)` is Wᵀd (the product backward
 /// passes need), and `dW.addOuterProduct(a, b)` accumulates a·bᵀ, numpy's `dW += np.dot(a, b.T)`.
 public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+  /// The number of rows.
   public let rows: Int
+  /// The number of columns.
   public let cols: Int
   /// Element (r, c) is `scalars[r * cols + c]`.
   public var scalars: [Double]
 
+  /// A `rows`×`cols` matrix with every entry equal to `value` (zero by default).
   public init(rows: Int, cols: Int, repeating value: Double = 0) {
     require(rows >= 0 && cols >= 0, "Matrix: negative shape \(rows)×\(cols)")
     self.rows = rows
@@ -15,6 +18,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
     scalars = Array(repeating: value, count: rows * cols)
   }
 
+  /// A `rows`×`cols` matrix from its entries in row-major order; their count must be rows·cols.
   public init(rows: Int, cols: Int, scalars: [Double]) {
     require(
       scalars.count == rows * cols,
@@ -24,6 +28,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
     self.scalars = scalars
   }
 
+  /// The `rows`×`cols` zero matrix, numpy's `np.zeros((rows, cols))`.
   public static func zeros(_ rows: Int, _ cols: Int) -> Matrix { Matrix(rows: rows, cols: cols) }
 
   /// Entries drawn from N(0, 1) and multiplied by `scale`, row by row.
@@ -44,8 +49,10 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
     return m
   }
 
+  /// The shape (rows, cols), as numpy's `W.shape`.
   public var shape: (rows: Int, cols: Int) { (rows, cols) }
 
+  /// Entry (r, c), W[r, c], read or written; out-of-range indices stop with a message.
   public subscript(r: Int, c: Int) -> Double {
     get {
       require(
@@ -142,6 +149,7 @@ public struct Matrix: Equatable, Hashable, Sendable, Codable, CustomStringConver
     self.init(rows: rows, cols: cols, scalars: scalars)
   }
 
+  /// The rows, one per line, each rendered as a `Vector`.
   public var description: String {
     (0..<rows).map { row($0).description }.joined(separator: "\n")
   }

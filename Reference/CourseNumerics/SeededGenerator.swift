@@ -9,6 +9,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
   private var state: (UInt64, UInt64, UInt64, UInt64)
   private var spareNormal: Double?
 
+  /// A generator whose four words of state are the first four outputs of SplitMix64 from `seed`.
   public init(seed: UInt64) {
     var sm = seed
     func splitMix() -> UInt64 {
@@ -22,6 +23,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     spareNormal = nil
   }
 
+  /// The next 64 random bits (xoshiro256**), as `RandomNumberGenerator` asks.
   public mutating func next() -> UInt64 {
     let result = rotateLeft(state.1 &* 5, 7) &* 9
     let t = state.1 << 17
@@ -62,6 +64,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     }
   }
 
+  /// Two generators are equal when their states and pending spare normal draw agree.
   public static func == (a: SeededGenerator, b: SeededGenerator) -> Bool {
     a.state == b.state && a.spareNormal == b.spareNormal
   }

@@ -7,6 +7,7 @@ public enum Architecture: Sendable, Hashable, CustomStringConvertible {
   case gru(embedding: Int)
   case lstm(embedding: Int)
 
+  /// The model's name for tables, with E: "GRU (E = 16)".
   public var description: String {
     switch self {
     case .oneHotRNN: "one-hot RNN"

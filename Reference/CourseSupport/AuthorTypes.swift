@@ -9,6 +9,7 @@ public struct CharacterScorer: Sendable {
   /// `hiddenStates(text)[t]`: the hidden state (the top layer's h) after reading text[t].
   public let hiddenStates: @Sendable ([Int]) -> [Vector]
 
+  /// A scorer named `name` computed by these two functions.
   public init(
     name: String, logProbabilities: @escaping @Sendable ([Int]) -> [Vector],
     hiddenStates: @escaping @Sendable ([Int]) -> [Vector]
@@ -32,6 +33,7 @@ public struct StyleStatistics: Equatable, Sendable, Codable {
   /// Distinct words (compared in lower case) per word.
   public var typeTokenRatio: Double
 
+  /// The statistics, field by field.
   public init(
     meanWordLength: Double, meanSentenceLength: Double, punctuationPer100: [Double],
     capitalRate: Double, typeTokenRatio: Double
@@ -52,6 +54,7 @@ public struct StyleStatistics: Equatable, Sendable, Codable {
       [meanWordLength, meanSentenceLength] + punctuationPer100 + [capitalRate, typeTokenRatio])
   }
 
+  /// The name of each entry of `vector`, for tables: "mean word length", ….
   public static let names: [String] =
     ["mean word length", "mean sentence length"]
     + [

@@ -4,6 +4,7 @@ import Foundation
 /// the walls, seen as a grey-scale frame (a blurred dot). Deterministic for a seed, the same on
 /// every platform (the frame's exponentials are the course's own, `portableExp`).
 public enum BallWorld {
+  /// The frame's side in pixels: a frame is side × side = 256 numbers, row by row.
   public static let side = 16
   /// The ball's centre stays within [low, high] on both axes: the dot never leaves the frame.
   static let (low, high) = (1.0, 14.0)
@@ -11,6 +12,7 @@ public enum BallWorld {
   /// One run of the world: frames[t] and positions[t] for t = 0…T; actions[t] is the push
   /// applied between frame t and frame t + 1 (T of them).
   public struct Episode: Sendable, Equatable {
+    /// frames[t]: the picture at time t (see `frame(at:)`).
     public var frames: [Vector]
     /// (x, y): the column and row of the ball's centre, in pixels.
     public var positions: [Vector]

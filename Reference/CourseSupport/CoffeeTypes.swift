@@ -2,9 +2,12 @@
 /// the cell at row r, column c holds: 0 or 1 when particles interact (one per cell), any count
 /// when they do not.
 public struct CoffeeGrid: Equatable, Sendable, Codable {
+  /// The side: the grid has n × n cells.
   public let n: Int
+  /// The cream in each cell, row by row: `cells[r * n + c]`.
   public var cells: [Int]
 
+  /// The grid of side `n` with these cells; there must be n² of them.
   public init(n: Int, cells: [Int]) {
     require(cells.count == n * n, "a \(n) × \(n) grid holds \(n * n) cells, not \(cells.count)")
     self.n = n
@@ -16,6 +19,7 @@ public struct CoffeeGrid: Equatable, Sendable, Codable {
     CoffeeGrid(n: n, cells: (0..<(n * n)).map { $0 < (n / 2) * n ? 1 : 0 })
   }
 
+  /// The cream in the cell at `row`, `column`.
   public subscript(row: Int, column: Int) -> Int {
     get { cells[row * n + column] }
     set { cells[row * n + column] = newValue }
@@ -28,9 +32,12 @@ public struct CoffeeGrid: Equatable, Sendable, Codable {
 /// The non-interacting cup: each cream particle by itself, as the index of the cell it is in
 /// (r * n + c). Any number may share a cell.
 public struct CreamParticles: Equatable, Sendable, Codable {
+  /// The cup's side.
   public let n: Int
+  /// The cell of each particle, as r * n + c.
   public var positions: [Int]
 
+  /// The particles at these cells of a cup of side `n`.
   public init(n: Int, positions: [Int]) {
     self.n = n
     self.positions = positions
@@ -60,11 +67,16 @@ public enum CoffeeModel: String, CaseIterable, Codable, Sendable {
 /// One sample of a run: after `step` steps, the compressed sizes (in bits) of the fine-grained
 /// grid (the entropy estimate) and of its two coarse-grainings (the apparent complexity).
 public struct CurvePoint: Equatable, Sendable, Codable {
+  /// How many steps had been taken (attempted swaps, or moves of every particle).
   public var step: Int
+  /// The fine-grained grid's compressed size, in bits: the entropy estimate.
   public var entropy: Int
+  /// The three-bucket coarse-graining's compressed size, in bits.
   public var complexity: Int
+  /// The seven-level adjusted coarse-graining's compressed size, in bits.
   public var adjustedComplexity: Int
 
+  /// The sample, field by field.
   public init(step: Int, entropy: Int, complexity: Int, adjustedComplexity: Int) {
     self.step = step
     self.entropy = entropy
@@ -75,12 +87,16 @@ public struct CurvePoint: Equatable, Sendable, Codable {
 
 /// One cup size's run, summarised: what the scaling law is fitted to.
 public struct ScalingRow: Sendable, Codable, Equatable {
+  /// The cup's side.
   public var n: Int
+  /// The run's largest entropy estimate, in bits.
   public var maxEntropy: Int
+  /// The run's largest (three-bucket) complexity, in bits.
   public var maxComplexity: Int
   /// The step of the complexity peak (the earliest, on a tie).
   public var peakStep: Int
 
+  /// The row, field by field.
   public init(n: Int, maxEntropy: Int, maxComplexity: Int, peakStep: Int) {
     self.n = n
     self.maxEntropy = maxEntropy

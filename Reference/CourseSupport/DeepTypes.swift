@@ -7,9 +7,12 @@
 public struct StackedRNNParameters: TensorSet, Codable {
   /// layers[0].Wxh is H × V; every layer above reads H numbers, so its Wxh is H × H.
   public var layers: [RNNLayer]
+  /// The output layer's weights, reading the top layer's h.
   public var Why: Matrix  // V × H
+  /// The output layer's bias.
   public var by: Vector  // V
 
+  /// The stack of `layers` under the output layer (`Why`, `by`); shapes are not checked here.
   public init(layers: [RNNLayer], Why: Matrix, by: Vector) {
     self.layers = layers
     self.Why = Why
@@ -26,8 +29,11 @@ public struct StackedRNNParameters: TensorSet, Codable {
       }, Why: .zeros(v, h), by: .zeros(v))
   }
 
+  /// L, the number of layers.
   public var depth: Int { layers.count }
+  /// H, the number of hidden units of each layer.
   public var hiddenSize: Int { Why.cols }
+  /// V, the number of characters.
   public var vocabularySize: Int { Why.rows }
 
   /// `layer1.Wxh`, `layer1.Whh`, … `layerL.bh`, `Why`, `by`.
@@ -40,7 +46,9 @@ public struct StackedRNNParameters: TensorSet, Codable {
 
 /// What the stacked forward pass keeps for the backward pass.
 public struct StackedForwardPass: Equatable, Sendable {
+  /// The input character indices x_0 … x_{T−1}.
   public var inputs: [Int]
+  /// The target indices: the character that follows each input.
   public var targets: [Int]
   /// start[l]: layer l's hidden state before the first step.
   public var start: [Vector]
@@ -48,8 +56,10 @@ public struct StackedForwardPass: Equatable, Sendable {
   public var hs: [[Vector]]
   /// ps[t] = softmax(Why·hᴸ⁻¹_t + by).
   public var ps: [Vector]
+  /// L = Σ_t −ln p_t[targets[t]], summed over the sequence.
   public var loss: Double
 
+  /// The record of a forward pass, field by field.
   public init(
     inputs: [Int], targets: [Int], start: [Vector], hs: [[Vector]], ps: [Vector], loss: Double
   ) {
@@ -67,9 +77,12 @@ public struct StackedForwardPass: Equatable, Sendable {
 
 /// What the stacked backward pass returns: every layer's gradients and ∂L/∂(each start state).
 public struct StackedBackwardPass: Equatable, Sendable {
+  /// ∂L/∂(every parameter), in the parameters' own shapes.
   public var gradients: StackedRNNParameters
+  /// dStart[l]: ∂L/∂(layer l's hidden state before the first step).
   public var dStart: [Vector]
 
+  /// The gradients and ∂L/∂(each start state).
   public init(gradients: StackedRNNParameters, dStart: [Vector]) {
     self.gradients = gradients
     self.dStart = dStart
@@ -83,11 +96,16 @@ public struct StackedBackwardPass: Equatable, Sendable {
 ///     b_t = tanh(Wxh←·x_t + Whh←·b_{t+1} + bh←)      b_T = 0
 ///     p_t = softmax(Why·[f_t; b_t] + by)             over K labels; Why is K × 2H
 public struct BidirectionalParameters: TensorSet, Codable {
+  /// The left-to-right layer (→), giving f_t.
   public var forward: RNNLayer
+  /// The right-to-left layer (←), giving b_t.
   public var backward: RNNLayer
+  /// The output layer's weights on [f_t; b_t].
   public var Why: Matrix  // K × 2H: columns 0..<H read f_t, H..<2H read b_t
+  /// The output layer's bias.
   public var by: Vector  // K
 
+  /// The tagger's four parts; shapes are not checked here.
   public init(forward: RNNLayer, backward: RNNLayer, Why: Matrix, by: Vector) {
     self.forward = forward
     self.backward = backward
@@ -95,6 +113,7 @@ public struct BidirectionalParameters: TensorSet, Codable {
     self.by = by
   }
 
+  /// All zeros: H units in each direction, V characters in, K labels out.
   public static func zeros(hiddenSize h: Int, vocabularySize v: Int, labels k: Int)
     -> BidirectionalParameters
   {
@@ -103,6 +122,7 @@ public struct BidirectionalParameters: TensorSet, Codable {
       forward: layer, backward: layer, Why: .zeros(k, 2 * h), by: .zeros(k))
   }
 
+  /// H, the number of hidden units in each direction.
   public var hiddenSize: Int { forward.Whh.rows }
 
   /// `forward.Wxh` … `backward.bh`, `Why`, `by`.
@@ -115,16 +135,20 @@ public struct BidirectionalParameters: TensorSet, Codable {
 
 /// What the bidirectional forward pass keeps for the backward pass.
 public struct TaggerPass: Equatable, Sendable {
+  /// The input character indices x_0 … x_{T−1}.
   public var inputs: [Int]
+  /// The label of each position, the targets of the loss.
   public var labels: [Int]
   /// forwardStates[t] = f_t, backwardStates[t] = b_t.
   public var forwardStates: [Vector]
+  /// b_t for t = 0 … T−1: the right-to-left state at each position.
   public var backwardStates: [Vector]
   /// ps[t]: the distribution over the labels at position t.
   public var ps: [Vector]
   /// L = Σ_t −ln p_t[labels[t]].
   public var loss: Double
 
+  /// The record of a forward pass, field by field.
   public init(
     inputs: [Int], labels: [Int], forwardStates: [Vector], backwardStates: [Vector],
     ps: [Vector], loss: Double

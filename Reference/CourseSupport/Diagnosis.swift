@@ -13,6 +13,7 @@ public enum Diagnosis: String, CaseIterable, Sendable, Codable {
   /// NaN or ∞: the run has blown up.
   case diverged
 
+  /// What the curve looks like and what to do about it, in one line.
   public var advice: String {
     switch self {
     case .healthy: "falls, then flattens: keep going, or try a bigger model"

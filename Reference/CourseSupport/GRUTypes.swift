@@ -3,16 +3,27 @@
 ///
 ///     a_k = Wk·x_t + Uk·(h_{t−1}, or r_t ⊙ h_{t−1} for the candidate) + bk
 public struct GRUParameters: TensorSet, Codable {
+  /// The reset gate's weights on x_t.
   public var Wr: Matrix  // H × V
+  /// The update gate's weights on x_t.
   public var Wz: Matrix  // H × V
+  /// The candidate's weights on x_t.
   public var Wh: Matrix  // H × V
+  /// The reset gate's weights on h_{t−1}.
   public var Ur: Matrix  // H × H
+  /// The update gate's weights on h_{t−1}.
   public var Uz: Matrix  // H × H
+  /// The candidate's weights on r_t ⊙ h_{t−1}.
   public var Uh: Matrix  // H × H
+  /// The reset gate's bias.
   public var br: Vector  // H
+  /// The update gate's bias.
   public var bz: Vector  // H
+  /// The candidate's bias.
   public var bh: Vector  // H
+  /// The output layer's weights: the scores are y_t = Why·h_t + by.
   public var Why: Matrix  // V × H
+  /// The output layer's bias.
   public var by: Vector  // V
 
   /// All zeros: the start of a gradient sum.
@@ -27,7 +38,9 @@ public struct GRUParameters: TensorSet, Codable {
     (Why, by) = (.zeros(v, h), .zeros(v))
   }
 
+  /// H, the number of hidden units.
   public var hiddenSize: Int { Ur.rows }
+  /// V, the number of characters.
   public var vocabularySize: Int { Wr.cols }
 
   /// The eleven tensors, gates in PyTorch's order (r, z, candidate).
@@ -45,6 +58,7 @@ public struct GRUParameters: TensorSet, Codable {
 public struct GRUStep: Equatable, Sendable {
   /// The reset and update gates, each in (0, 1).
   public var r: Vector
+  /// z_t, the update gate: how much of the candidate h_t takes.
   public var z: Vector
   /// The candidate h̃_t, in (−1, 1).
   public var candidate: Vector
@@ -53,6 +67,7 @@ public struct GRUStep: Equatable, Sendable {
   /// p_t = softmax(Why·h_t + by).
   public var p: Vector
 
+  /// The step's values, field by field.
   public init(r: Vector, z: Vector, candidate: Vector, h: Vector, p: Vector) {
     self.r = r
     self.z = z
@@ -64,14 +79,18 @@ public struct GRUStep: Equatable, Sendable {
 
 /// What the GRU's forward pass keeps for the backward pass.
 public struct GRUForwardPass: Equatable, Sendable {
+  /// The input character indices x_0 … x_{T−1}.
   public var inputs: [Int]
+  /// The target indices: the character that follows each input.
   public var targets: [Int]
   /// h_{−1}, the hidden state before the first step.
   public var start: Vector
+  /// steps[t]: the gates, candidate, state and distribution of step t.
   public var steps: [GRUStep]
   /// L = Σ_t −ln p_t[targets[t]].
   public var loss: Double
 
+  /// The record of a forward pass, field by field.
   public init(inputs: [Int], targets: [Int], start: Vector, steps: [GRUStep], loss: Double) {
     self.inputs = inputs
     self.targets = targets
@@ -86,9 +105,12 @@ public struct GRUForwardPass: Equatable, Sendable {
 
 /// What the GRU's backward pass returns: ∂L/∂(every parameter) and ∂L/∂h_{−1}.
 public struct GRUBackwardPass: Equatable, Sendable {
+  /// ∂L/∂(every parameter), in the parameters' own shapes.
   public var gradients: GRUParameters
+  /// ∂L/∂h_{−1}: how the loss depends on the hidden state the window started from.
   public var dStart: Vector
 
+  /// The gradients and ∂L/∂h_{−1}.
   public init(gradients: GRUParameters, dStart: Vector) {
     self.gradients = gradients
     self.dStart = dStart

@@ -4,11 +4,15 @@ import Foundation
 /// yellow, with a colour bar, axis titles, and optional labels for rows and columns (a column
 /// label can be a character of a text). Non-finite values are grey. Same data, same bytes.
 public struct Heatmap: Sendable {
+  /// The title, in bold above the grid.
   public var title: String
+  /// The title under the columns.
   public var xLabel: String
+  /// The title beside the rows.
   public var yLabel: String
   /// values[row][column]
   public var values: [[Double]]
+  /// A label under each column (a newline shows as ⏎, a space as ␣); numbered when nil.
   public var columnLabels: [String]?
   /// Colour by log₁₀ of the value (for values spanning many orders of magnitude).
   public var logScale: Bool
@@ -16,6 +20,7 @@ public struct Heatmap: Sendable {
   /// when nil.
   public var range: ClosedRange<Double>?
 
+  /// A heatmap; linear colours over the data's own range by default.
   public init(
     title: String, xLabel: String, yLabel: String, values: [[Double]],
     columnLabels: [String]? = nil, logScale: Bool = false, range: ClosedRange<Double>? = nil
@@ -34,6 +39,7 @@ public struct Heatmap: Sendable {
     (68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37),
   ]
 
+  /// The colour of `f` in [0, 1] on the scale (clamped to it), as "#rrggbb".
   public static func colour(_ f: Double) -> String {
     let x = min(max(f, 0), 1) * Double(anchors.count - 1)
     let i = min(Int(x), anchors.count - 2)
@@ -45,6 +51,7 @@ public struct Heatmap: Sendable {
     return String(format: "#%02x%02x%02x", r, g, bl)
   }
 
+  /// The heatmap as an SVG document of `width` × `height` pixels.
   public func svg(width: Double = 760, height: Double = 420) -> String {
     let rows = values.count
     let cols = values.map(\.count).max() ?? 0

@@ -4,13 +4,19 @@ import Foundation
 /// logarithmic y axis, a legend, a title and a note. Same data, same bytes (coordinates are
 /// written with two decimals); opens in any browser.
 public struct LineChart: Sendable {
+  /// One named set of points, drawn as a line, dashes or dots.
   public struct Series: Sendable {
+    /// The legend's entry; an empty name has none.
     public var name: String
+    /// The (x, y) points in drawing order; non-finite points (and non-positive ones on a log
+    /// axis) are left out.
     public var points: [(x: Double, y: Double)]
+    /// How the series is drawn.
     public var style: Style
     /// Which colour of the palette: the series' place in the chart when nil, so that a line
     /// and its dots can share one.
     public var colour: Int?
+    /// A series; drawn as a line, in its place's colour, by default.
     public init(
       name: String, points: [(x: Double, y: Double)], style: Style = .line, colour: Int? = nil
     ) {
@@ -31,10 +37,15 @@ public struct LineChart: Sendable {
     case dots
   }
 
+  /// The title, in bold above the plot.
   public var title: String
+  /// The x axis's title.
   public var xLabel: String
+  /// The y axis's title.
   public var yLabel: String
+  /// The series, drawn in order; each coloured by its place in the list unless it names a colour.
   public var series: [Series]
+  /// A logarithmic y axis, spanning whole decades.
   public var logY: Bool
   /// A logarithmic x axis too: with logY, a power law is a straight line.
   public var logX: Bool
@@ -42,11 +53,13 @@ public struct LineChart: Sendable {
   public var note: String?
   /// Fixed axis ranges (0 … 1 for fractions, say) instead of the data's.
   public var xRange: ClosedRange<Double>?
+  /// A fixed y range, as `xRange`. On a log axis both are in decades (log₁₀ of the values).
   public var yRange: ClosedRange<Double>?
   /// Where the x axis is labelled (the sizes measured, say), instead of round numbers; on a
   /// log axis, the axis then spans just these and the data.
   public var xTicks: [Double]?
 
+  /// A chart; linear axes fitted to the data, no note and round ticks by default.
   public init(
     title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false,
     logX: Bool = false, note: String? = nil, xRange: ClosedRange<Double>? = nil,
@@ -68,6 +81,7 @@ public struct LineChart: Sendable {
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#7f7f7f",
   ]
 
+  /// The chart as an SVG document of `width` × `height` pixels.
   public func svg(width: Double = 720, height: Double = 420) -> String {
     let left = 70.0
     let right = 20.0

@@ -2,11 +2,14 @@
 /// compressed by the course's deflate (fixed codes), each chunk with its CRC-32. It opens in
 /// every viewer. For automaton diagrams and grids; charts are SVG.
 public struct PNGImage: Sendable, Equatable {
+  /// The width in pixels.
   public let width: Int
+  /// The height in pixels.
   public let height: Int
   /// Red, green, blue for each pixel, row by row from the top.
   public var pixels: [UInt8]
 
+  /// A `width` × `height` picture filled with `fill` (white by default); both at least 1.
   public init(width: Int, height: Int, fill: (UInt8, UInt8, UInt8) = (255, 255, 255)) {
     require(width > 0 && height > 0, "a picture needs at least one pixel, not \(width) × \(height)")
     self.width = width
@@ -15,6 +18,7 @@ public struct PNGImage: Sendable, Equatable {
     for i in 0..<(width * height) { (pixels[3 * i], pixels[3 * i + 1], pixels[3 * i + 2]) = fill }
   }
 
+  /// The (red, green, blue) of the pixel at column x, row y (0, 0 at the top left).
   public subscript(x: Int, y: Int) -> (UInt8, UInt8, UInt8) {
     get {
       let i = 3 * (y * width + x)

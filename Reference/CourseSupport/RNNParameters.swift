@@ -7,12 +7,18 @@
 /// The same type holds gradients (dWxh … dby) and Adagrad's memory (mWxh … mby), exactly as
 /// min-char-rnn keeps them in arrays of the same shapes.
 public struct RNNParameters: Equatable, Sendable, Codable {
+  /// The input-to-hidden weights, applied to the one-hot x_t.
   public var Wxh: Matrix  // H × V
+  /// The hidden-to-hidden (recurrent) weights, applied to h_{t−1}.
   public var Whh: Matrix  // H × H
+  /// The hidden-to-output weights, giving the scores y_t.
   public var Why: Matrix  // V × H
+  /// The hidden bias.
   public var bh: Vector  // H
+  /// The output bias.
   public var by: Vector  // V
 
+  /// The five tensors; their shapes must fit together (H × V, H × H, V × H, H, V).
   public init(Wxh: Matrix, Whh: Matrix, Why: Matrix, bh: Vector, by: Vector) {
     require(
       Wxh.rows == Whh.rows && Whh.rows == Whh.cols && Why.cols == Whh.rows
@@ -47,7 +53,9 @@ public struct RNNParameters: Equatable, Sendable, Codable {
     self.init(Wxh: Wxh, Whh: Whh, Why: Why, bh: bh, by: by)
   }
 
+  /// H, the number of hidden units.
   public var hiddenSize: Int { Whh.rows }
+  /// V, the number of distinct characters.
   public var vocabularySize: Int { Wxh.cols }
 
   /// All zeros: the start of a gradient sum or of Adagrad's memory.
@@ -149,6 +157,7 @@ public struct ForwardPass: Equatable, Sendable {
   /// L = Σ_t −ln p_t[targets[t]], summed (not averaged) over the sequence.
   public var loss: Double
 
+  /// The record of a forward pass, field by field.
   public init(
     inputs: [Int], targets: [Int], hPrev: Vector, hs: [Vector], ps: [Vector], loss: Double
   ) {
@@ -169,10 +178,12 @@ public struct ForwardPass: Equatable, Sendable {
 
 /// What the backward pass returns: ∂L/∂(every parameter) and ∂L/∂h_{−1}.
 public struct BackwardPass: Equatable, Sendable {
+  /// ∂L/∂Wxh … ∂L/∂by, in the parameters' own shapes.
   public var gradients: RNNParameters
   /// ∂L/∂hPrev: how the loss depends on the hidden state the sequence started from.
   public var dhPrev: Vector
 
+  /// The gradients and ∂L/∂hPrev.
   public init(gradients: RNNParameters, dhPrev: Vector) {
     self.gradients = gradients
     self.dhPrev = dhPrev

@@ -9,6 +9,7 @@
 /// what to keep by the mark. Keys are uniform, so a model that has forgotten the key is right a
 /// quarter of the time.
 public struct RecallTask: Sendable, Equatable {
+  /// The keys and fillers: "a", "b", "c" and "d".
   public static let letters: [Character] = ["a", "b", "c", "d"]
   /// Newline, "!", "?", the letters (sorted by scalar value, as `Vocabulary(text:)` sorts).
   public static let vocabulary = Vocabulary(characters: ["\n", "!", "?"] + letters)
@@ -18,6 +19,7 @@ public struct RecallTask: Sendable, Equatable {
   /// Steps from reading the key to reading "?"; at least 1.
   public let distance: Int
 
+  /// The task at `distance` steps; it must be at least 1.
   public init(distance: Int) {
     require(distance >= 1, "RecallTask: the distance must be at least 1, got \(distance)")
     self.distance = distance

@@ -6,6 +6,7 @@ public enum SamplingError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Generation needs at least one seed character to start from.
   case emptySeed
 
+  /// The problem and how to fix it, in one line.
   public var description: String {
     switch self {
     case .invalidTemperature(let t):

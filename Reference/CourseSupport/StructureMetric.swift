@@ -4,15 +4,15 @@
 /// - play: the share of non-empty lines in one of the play's formats: a speaker line
 ///   ("KING HENRY:"), a scene heading ("ACT II. SCENE IV. A street."), or a verse line (a
 ///   capitalised word, lowercase words, one closing punctuation mark).
-/// - code: the share of lines whose brackets balance within the line and that end as the code's
-///   lines do (";", "{", "}", or a comment). Whole functions are not required to balance: a
-///   small vanilla RNN does not learn to match braces across lines (measured: 0 after 20,000
-///   iterations at H = 100), but it does learn the line-level structure.
+/// - code: the share of lines whose parentheses balance within the line and that end as the
+///   code's lines do (";", "{", a lone "}", or a comment). Whole functions are not required to
+///   balance: a small vanilla RNN does not learn to match braces across lines (measured: 0 after
+///   20,000 iterations at H = 100), but it does learn the line-level structure.
 /// - wiki: the share of well-formed links ("[[Topic]]" or "[[Topic|text]]") among every group of
 ///   square brackets in the text, well-formed or not.
 extension BuiltInCorpus {
-  /// The metric for a set of samples (code looks at each sample as a whole; the others pool
-  /// their lines or links).
+  /// The metric for a set of samples, pooled: the play and the code count all the samples'
+  /// lines, the wiki all their bracket groups; 0 when there are none.
   public func structureScore(_ samples: [String]) -> Double {
     switch self {
     case .play:
@@ -35,6 +35,9 @@ extension BuiltInCorpus {
     }
   }
 
+  /// True when `line` is in one of the play's formats: a speaker line ("KING HENRY:"), a
+  /// scene heading ("ACT II. SCENE IV. …", ending in "."), or a verse line (a capitalised
+  /// word, then lowercase words separated by single spaces, then one of , . ; ! ?).
   public static func isPlayLine(_ line: String) -> Bool {
     let scalars = Array(line.unicodeScalars)
     guard let last = scalars.last else { return false }

@@ -4,13 +4,18 @@
 /// of such tensors. Writing each once as a list of slots lets one piece of code clip, update,
 /// check, compare, record and save them all, whatever the model.
 public struct TensorSlot<Owner> {
+  /// The tensor's name, as in the formulas and in saved files: `Whh`, `layer2.Whh`, `hPrev`.
   public let name: String
+  /// Rows; a vector's length.
   public let rows: Int
+  /// Columns; 1 for a vector.
   public let cols: Int
   /// A `Vector` (a column) rather than a `Matrix`: how it is shown and saved.
   public let isVector: Bool
+  /// Where the tensor's numbers live in the owner: row-major, `count` of them.
   public let values: WritableKeyPath<Owner, [Double]>
 
+  /// A slot named `name` of shape `rows` × `cols` whose numbers are at `values`.
   public init(
     _ name: String, rows: Int, cols: Int, isVector: Bool,
     values: WritableKeyPath<Owner, [Double]>
@@ -43,7 +48,9 @@ public struct TensorSlot<Owner> {
     TensorSlot(newName, rows: rows, cols: cols, isVector: isVector, values: values)
   }
 
+  /// How many numbers the tensor holds: rows · cols.
   public var count: Int { rows * cols }
+  /// The shape for messages: "H" for a vector, "H×V" for a matrix.
   public var shapeText: String { isVector ? "\(rows)" : "\(rows)×\(cols)" }
 
   /// `name[i]` for vectors, `name[row, col]` for matrices.
@@ -76,6 +83,7 @@ extension TensorSet {
     return z
   }
 
+  /// The tensor called `name`, or nil when there is none.
   public func tensor(named name: String) -> TensorSlot<Self>? {
     tensors.first { $0.name == name }
   }
@@ -105,6 +113,7 @@ extension TensorSet {
     return copy
   }
 
+  /// True when no number is NaN or ±∞.
   public var isFinite: Bool { flattened.allSatisfy(\.isFinite) }
 
   /// Copies every tensor of `other` into the one of the same name here, after checking that
@@ -162,10 +171,14 @@ extension TensorSet {
 /// A tensor as saved in a checkpoint: the JSON of a `Matrix` ({rows, cols, scalars}) or of a
 /// `Vector` ({scalars}), so files written before models plugged in read unchanged.
 public struct StoredTensor: Codable, Equatable, Sendable {
+  /// The matrix's rows; nil for a vector.
   public var rows: Int?
+  /// The matrix's columns; nil for a vector.
   public var cols: Int?
+  /// The numbers, row-major.
   public var scalars: [Double]
 
+  /// A saved tensor: `rows` and `cols` for a matrix, nil for a vector.
   public init(rows: Int?, cols: Int?, scalars: [Double]) {
     self.rows = rows
     self.cols = cols
@@ -180,15 +193,20 @@ public struct StoredTensor: Codable, Equatable, Sendable {
 
 /// Why two tensor sets do not fit together: one line.
 public struct TensorSetError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The reason, in one line.
   public let description: String
+  /// The error with this reason.
   public init(_ description: String) { self.description = description }
 }
 
 /// The hidden state of a vanilla RNN layer: h.
 public struct HiddenState: TensorSet, Codable {
+  /// The hidden state h (H numbers).
   public var h: Vector
 
+  /// The state h.
   public init(h: Vector) { self.h = h }
 
+  /// h, under that name.
   public var tensors: [TensorSlot<HiddenState>] { [.vector("h", h, \.h)] }
 }

@@ -1,9 +1,13 @@
 /// A text turned into indices, split into a training part and a validation part.
 public struct Corpus: Sendable, Equatable {
+  /// The characters the indices stand for.
   public let vocabulary: Vocabulary
+  /// The indices trained on.
   public let training: [Int]
+  /// The held-out indices the validation loss is measured on.
   public let validation: [Int]
 
+  /// A corpus with the split already made.
   public init(vocabulary: Vocabulary, training: [Int], validation: [Int]) {
     self.vocabulary = vocabulary
     self.training = training
@@ -28,6 +32,7 @@ public enum CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
   case tooShort(path: String, characters: Int, needed: Int)
   case singleCharacter(path: String)
 
+  /// The problem and, where there is one, the fix, in one line naming the file.
   public var description: String {
     switch self {
     case .missingFile(let path): "\(path): no such file"
@@ -43,8 +48,11 @@ public enum CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// The knobs of one training run.
 public struct Hyperparameters: Codable, Equatable, Sendable {
+  /// H, the number of hidden units.
   public var hiddenSize: Int
+  /// T, the length of each training window, in characters.
   public var sequenceLength: Int
+  /// The step size of the optimizer, before any decay.
   public var learningRate: Double
   /// Element-wise gradient clipping; nil turns it off.
   public var clipLimit: Double?
@@ -57,11 +65,14 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
   public var patience: Int?
   /// Step decay: the rate is multiplied by this every `decayEvery` iterations; nil keeps it.
   public var learningRateDecay: Double?
+  /// How many iterations between two multiplications by `learningRateDecay`.
   public var decayEvery: Int?
   /// Which windows start from a zero state besides the reset at the end of the text; nil is
   /// `.never`, min-char-rnn's protocol (and what checkpoints written before this existed used).
   public var resets: StateResets?
 
+  /// The settings of a run; H, T, the rate and the clip limit default to min-char-rnn's
+  /// (100, 25, 0.1, 5).
   public init(
     hiddenSize: Int = 100, sequenceLength: Int = 25, learningRate: Double = 0.1,
     clipLimit: Double? = 5, seed: UInt64 = 1, validationEvery: Int = 100, patience: Int? = nil,
@@ -93,6 +104,7 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
 
 /// Everything a training run needs to carry on exactly where it stopped.
 public struct TrainingState: Codable, Equatable, Sendable {
+  /// The vanilla RNN's parameters.
   public var parameters: RNNParameters
   /// Adagrad's memory, shaped like the parameters.
   public var memory: RNNParameters
@@ -105,6 +117,7 @@ public struct TrainingState: Codable, Equatable, Sendable {
   /// 0.999·smooth + 0.001·loss, min-char-rnn's smoothed loss.
   public var smoothLoss: Double
 
+  /// The state of a run, field by field.
   public init(
     parameters: RNNParameters, memory: RNNParameters, hPrev: Vector, position: Int, iteration: Int,
     smoothLoss: Double
@@ -126,8 +139,10 @@ public struct LossHistory: Codable, Equatable, Sendable {
   public var smoothLoss: [Double]
   /// Validation loss per character, every `validationEvery` iterations.
   public var validation: [ValidationPoint]
+  /// True when the run stopped before its last iteration because of `patience`.
   public var stoppedEarly: Bool
 
+  /// A history; the default is an empty one, where a run starts.
   public init(
     loss: [Double] = [], smoothLoss: [Double] = [], validation: [ValidationPoint] = [],
     stoppedEarly: Bool = false
@@ -139,10 +154,14 @@ public struct LossHistory: Codable, Equatable, Sendable {
   }
 }
 
+/// One validation measurement.
 public struct ValidationPoint: Codable, Equatable, Sendable {
+  /// How many iterations had been done when it was measured.
   public var iteration: Int
+  /// The validation loss per character, in nats.
   public var lossPerCharacter: Double
 
+  /// The measurement `lossPerCharacter` after `iteration` iterations.
   public init(iteration: Int, lossPerCharacter: Double) {
     self.iteration = iteration
     self.lossPerCharacter = lossPerCharacter
@@ -151,11 +170,16 @@ public struct ValidationPoint: Codable, Equatable, Sendable {
 
 /// A saved run: enough to continue training, or to sample, with the same vocabulary.
 public struct Checkpoint: Codable, Equatable, Sendable {
+  /// The vocabulary the model reads and writes.
   public var vocabulary: Vocabulary
+  /// The settings the run was started with.
   public var hyperparameters: Hyperparameters
+  /// Where training stands: parameters, optimizer memory, carried state, position.
   public var state: TrainingState
+  /// The losses measured so far.
   public var history: LossHistory
 
+  /// A checkpoint of these four parts.
   public init(
     vocabulary: Vocabulary, hyperparameters: Hyperparameters, state: TrainingState,
     history: LossHistory
@@ -173,6 +197,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
   case vocabularyMismatch(path: String)
   case shapeMismatch(path: String, detail: String)
 
+  /// The problem in one line, naming the file.
   public var description: String {
     switch self {
     case .unreadable(let path, let reason): "\(path): not a readable checkpoint (\(reason))"
@@ -186,15 +211,20 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// One line of the hyperparameter comparison.
 public struct ComparisonRow: Codable, Equatable, Sendable {
+  /// H, the number of hidden units.
   public var hiddenSize: Int
+  /// The learning rate of the run.
   public var learningRate: Double
+  /// T, the window length.
   public var sequenceLength: Int
   /// Training loss per character at the end of the run (the mean over its last iterations).
   public var trainingLoss: Double
   /// The last validation loss per character.
   public var validationLoss: Double
+  /// The run's wall-clock time, in seconds.
   public var seconds: Double
 
+  /// One row, field by field.
   public init(
     hiddenSize: Int, learningRate: Double, sequenceLength: Int, trainingLoss: Double,
     validationLoss: Double, seconds: Double

@@ -3,14 +3,17 @@
 /// A "character" is a Unicode scalar, so any UTF-8 text encodes and decodes losslessly. The
 /// order is by scalar value, which is stable across platforms and runs.
 public struct Vocabulary: Equatable, Sendable, Codable {
+  /// The characters in index order: `characters[i]` is min-char-rnn's `ix_to_char[i]`.
   public let characters: [Character]
   private let index: [Character: Int]
 
+  /// The distinct Unicode scalars of `text`, sorted by scalar value.
   public init(text: String) {
     let scalars = Set(text.unicodeScalars).sorted { $0.value < $1.value }
     self.init(characters: scalars.map { Character($0) })
   }
 
+  /// These characters, in this order; each character's index is its position.
   public init(characters: [Character]) {
     self.characters = characters
     var index: [Character: Int] = [:]
@@ -18,8 +21,10 @@ public struct Vocabulary: Equatable, Sendable, Codable {
     self.index = index
   }
 
+  /// V, the number of characters.
   public var count: Int { characters.count }
 
+  /// The index of `c`, min-char-rnn's `char_to_ix[c]`; nil when `c` is not in the vocabulary.
   public func index(of c: Character) -> Int? { index[c] }
 
   /// The indices of `text`'s characters; nil if one of them is not in the vocabulary.
@@ -33,6 +38,7 @@ public struct Vocabulary: Equatable, Sendable, Codable {
     return out
   }
 
+  /// The text the indices stand for; every index must be in 0 ..< `count`.
   public func decode(_ indices: [Int]) -> String {
     String(indices.map { characters[$0] })
   }

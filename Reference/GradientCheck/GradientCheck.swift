@@ -39,20 +39,29 @@ public func numericGradient<Point>(
 
 /// The worst entry of one tensor.
 public struct TensorGradientCheck: Sendable, Equatable {
+  /// The tensor's name, e.g. `Whh`.
   public let tensor: String
   /// `Whh[3, 7]`, or the tensor's name alone when the whole tensor is wrong (missing, wrong size).
   public let location: String
+  /// The analytic gradient at `location` (NaN when there is a `problem`).
   public let analytic: Double
+  /// The central-difference gradient at `location` (NaN when there is a `problem`).
   public let numeric: Double
+  /// `relativeError(analytic, numeric)` at `location`: the tensor's largest (∞ with a
+  /// `problem`).
   public let relativeError: Double
   /// Set when the analytic gradient could not be compared at all.
   public let problem: String?
 
+  /// True when the gradient could be compared and its worst relative error is ≤ `tolerance`.
   public func passes(tolerance: Double) -> Bool { problem == nil && relativeError <= tolerance }
 }
 
+/// The outcome of a gradient check: the worst entry of each tensor checked, in order.
 public struct GradientCheckReport: Sendable, CustomStringConvertible {
+  /// One result per tensor checked, in the order they were given.
   public let tensors: [TensorGradientCheck]
+  /// The step h the central differences used.
   public let step: Double
 
   /// The tensor with the largest relative error (NaN and problems count as worst).
@@ -60,6 +69,7 @@ public struct GradientCheckReport: Sendable, CustomStringConvertible {
     tensors.max { badness($0) < badness($1) }
   }
 
+  /// True when every tensor passes at `tolerance` (see `TensorGradientCheck.passes`).
   public func passes(tolerance: Double) -> Bool {
     tensors.allSatisfy { $0.passes(tolerance: tolerance) }
   }

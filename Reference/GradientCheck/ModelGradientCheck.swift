@@ -4,14 +4,18 @@ import CourseSupport
 /// starts from, so ∂L/∂(that state) is checked like any parameter. The state's tensors are named
 /// with "Prev" (`hPrev`, `cPrev`): the state before the first step.
 public struct GradientPoint<Parameters: TensorSet, State: TensorSet>: TensorSet {
+  /// The model's parameters.
   public var parameters: Parameters
+  /// The state the window starts from.
   public var state: State
 
+  /// The point made of `parameters` and the start `state`.
   public init(parameters: Parameters, state: State) {
     self.parameters = parameters
     self.state = state
   }
 
+  /// The parameters' tensors under their own names, then the state's with "Prev" appended.
   public var tensors: [TensorSlot<GradientPoint>] {
     parameters.tensors.map { $0.nested(in: \.parameters, prefix: "") }
       + state.tensors.map { $0.nested(in: \.state, prefix: "").renamed($0.name + "Prev") }

@@ -4,11 +4,14 @@ import CourseSupport
 public struct Mismatch: Sendable, Equatable, CustomStringConvertible {
   /// e.g. `dWhh[3, 7]` or `ps[t=4][2]`.
   public let location: String
+  /// The expected value there (the expected element count when the sizes differ).
   public let expected: Double
+  /// The actual value there (the actual element count when the sizes differ).
   public let actual: Double
   /// Extra words, e.g. why a NaN usually appears.
   public let note: String?
 
+  /// "location: expected e, got a (note)", with enough digits to tell e from a.
   public var description: String {
     let (e, a) = formatDistinct(expected, actual)
     var text = "\(location): expected \(e), got \(a)"
@@ -50,12 +53,15 @@ public func firstMismatch(
   return nil
 }
 
+/// The first element where two vectors differ beyond `tolerance`, as the array version.
 public func firstMismatch(_ name: String, actual: Vector, expected: Vector, tolerance: Double)
   -> Mismatch?
 {
   firstMismatch(name, actual: actual.scalars, expected: expected.scalars, tolerance: tolerance)
 }
 
+/// The first entry where two matrices differ beyond `tolerance`, labelled `name[row, col]`;
+/// a shape mismatch first of all.
 public func firstMismatch(_ name: String, actual: Matrix, expected: Matrix, tolerance: Double)
   -> Mismatch?
 {

@@ -12,11 +12,15 @@ import Foundation
 /// in capitals made one real text's held-out fifth unlike anything its model read), and dealt
 /// blocks put every stretch of the book in all three parts alike.
 public struct AuthorStudy: Sendable {
+  /// The authors' names, in the order of the texts (author k is `names[k]`).
   public let names: [String]
   /// The characters of all the texts together: every model reads every author.
   public let vocabulary: Vocabulary
+  /// modelText[k]: author k's text the character models learn from.
   public let modelText: [[Int]]
+  /// classifierText[k]: author k's text the feature classifier learns from.
   public let classifierText: [[Int]]
+  /// heldOutText[k]: author k's held-out text, where accuracies are measured.
   public let heldOutText: [[Int]]
   /// How the texts were split (`Split`).
   public let split: Split

@@ -26,7 +26,8 @@ extension Reference {
 extension Reference {
   /// A model of `Cell` layers trained on `task`'s examples (seed `seed`): one example per
   /// iteration, read from a zero state, with the loss of the question's step alone (the only
-  /// character there is to learn), Adam at `learningRate`, gradients clipped at 5.
+  /// character there is to learn), `kind` (Adam by default) at `learningRate`, gradients
+  /// clipped at 5. Each example's distance is drawn from 1 … `task.distance` (`upTo`).
   public static func trainRecall<Cell: RecurrentCell>(
     _ cell: Cell.Type, task: RecallTask, hiddenSize: Int, iterations: Int, learningRate: Double,
     seed: UInt64, optimizer kind: OptimizerKind = .adam

@@ -12,6 +12,8 @@ extension CharModelParameters where Layer == RNNLayer {
 }
 
 extension StackedRNNParameters {
+  /// The same tensors, as ex09's stack (a char RNN's embedding, if it has one, is
+  /// dropped).
   public init(_ p: CharModelParameters<RNNLayer>) {
     self.init(layers: p.layers, Why: p.Why, by: p.by)
   }
@@ -42,6 +44,7 @@ extension CharModel.Record where Cell == RNNCell {
 }
 
 extension Tagger where Cell == RNNCell {
+  /// The bidirectional one-hot tagger whose tensors `p` holds, with `labels` labels.
   public init(shapedLike p: BidirectionalParameters, labels: Int) {
     self.init(
       vocabularySize: p.forward.Wxh.cols, labelCount: labels, hiddenSize: p.hiddenSize,
@@ -56,6 +59,7 @@ extension Tagger.Parameters where Cell == RNNCell {
 }
 
 extension BidirectionalParameters {
+  /// The same tensors, as ex09's type; `p` must be bidirectional.
   public init(_ p: Tagger<RNNCell>.Parameters) {
     require(p.backward != nil, "not a bidirectional tagger")
     self.init(forward: p.forward, backward: p.backward!, Why: p.Why, by: p.by)

@@ -33,10 +33,12 @@ extension Reference {
     return PCA(mean: mean, components: components, variances: variances)
   }
 
+  /// The latent of `frame`: z_i = componentsᵢ · (frame − mean).
   public static func encode(_ frame: Vector, _ pca: PCA) -> Vector {
     Vector(pca.components.map { $0.dot(frame - pca.mean) })
   }
 
+  /// The frame a latent stands for: mean + Σ z_i·componentsᵢ.
   public static func decode(_ z: Vector, _ pca: PCA) -> Vector {
     zip(z.scalars, pca.components).reduce(pca.mean) { $0 + $1.0 * $1.1 }
   }

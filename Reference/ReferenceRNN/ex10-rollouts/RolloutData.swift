@@ -2,8 +2,11 @@ import CourseSupport
 
 /// ex10's data: an encoder fitted to the training frames, and episodes encoded with it.
 public struct RolloutData: Sendable {
+  /// The encoder, fitted to every frame of the training episodes.
   public let pca: PCA
+  /// The training episodes, encoded.
   public let train: [LatentEpisode]
+  /// The test episodes, encoded: what predictors are scored on.
   public let test: [LatentEpisode]
 
   /// `trainEpisodes` episodes of 80 steps (seeds 1, 2, …) to fit the encoder and train on;

@@ -24,6 +24,7 @@ public enum ScheduleChoice: String, CaseIterable, Codable, Sendable {
     }
   }
 
+  /// The schedule's name in tables and legends: "inverse sigmoid decay".
   public var title: String {
     switch self {
     case .teacherForcing: "teacher forcing"
@@ -38,11 +39,17 @@ public enum ScheduleChoice: String, CaseIterable, Codable, Sendable {
 
 /// One trained predictor of the ablation, and its score.
 public struct RolloutRun: Sendable, Codable {
+  /// The predictor's cell.
   public var kind: ModelKind
+  /// The sampling schedule it was trained with.
   public var schedule: ScheduleChoice
+  /// Whether it predicts the change of the latent rather than the latent itself.
   public var residual: Bool
+  /// The seed of its training.
   public var seed: UInt64
+  /// Its score on the test episodes.
   public var score: RolloutScore
+  /// The wall-clock time of training and scoring, in seconds.
   public var seconds: Double
 }
 

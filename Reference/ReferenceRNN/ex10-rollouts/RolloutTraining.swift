@@ -3,7 +3,8 @@ import CourseSupport
 extension Reference {
   /// Trains on windows of `window` steps, each from a random training episode and start, with
   /// the truth fed at each step by the schedule's coin (ε after i iterations); Adam at
-  /// `learningRate`, gradients clipped at 5. One generator, `seed`, draws everything.
+  /// `learningRate`, gradients clipped at 5. `seed` draws the initial parameters, and one
+  /// generator seeded with `seed` + 1000 draws the episodes, the starts and the coins.
   public static func trainLatentModel<Cell: RecurrentCell>(
     _ model: LatentModel<Cell>, episodes: [LatentEpisode], schedule: SamplingSchedule,
     iterations: Int, window: Int = 20, learningRate: Double = 0.003, seed: UInt64
