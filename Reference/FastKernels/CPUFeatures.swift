@@ -4,6 +4,8 @@ import Foundation
 /// lets the compiler use. On other architectures the wide and portable kernels are the same
 /// code, so the answer is yes.
 public enum CPUFeatures {
+  /// Whether this CPU can run `WideKernels`, decided once: from the flags in /proc/cpuinfo on
+  /// Linux, sysctl on Darwin; false on other x86-64 systems, true off x86-64.
   public static let canRunWide: Bool = {
     #if arch(x86_64)
       #if os(Linux)

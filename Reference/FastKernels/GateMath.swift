@@ -6,11 +6,14 @@
 /// a second product, then `finish`. Within a phase the gates are interleaved per block of 8
 /// units (`GatedLayout.column`), so each run of units owns one run of columns per phase.
 public struct GateShape: Sendable, Equatable {
+  /// G, the blocks of h columns a step computes (an LSTM's 4; a GRU's r, z and h̃).
   public let gates: Int
+  /// How many of them read h_{t−1} in the first phase; the rest make the second.
   public let direct: Int
   /// Whether the cell carries c besides h.
   public let hasCellState: Bool
 
+  /// A step of `gates` blocks, the first `direct` of them in the first phase.
   public init(gates: Int, direct: Int, hasCellState: Bool) {
     precondition(0 < direct && direct <= gates, "a step reads h_{t−1} for 1 … gates of its gates")
     self.gates = gates
@@ -31,16 +34,22 @@ public struct GateRow {
   public let second: MutablePointer
   /// The biases of the same columns.
   public let bias: Pointer
+  /// The second phase's biases.
   public let secondBias: Pointer
+  /// h_{t−1}.
   public let hPrevious: Pointer
+  /// h_t, which the cell writes.
   public let h: MutablePointer
   /// c_{t−1} and c_t, for a cell that has a cell state.
   public let cPrevious: Pointer
+  /// c_t, which a cell with a cell state writes.
   public let c: MutablePointer
   /// What the cell keeps per unit for its backward step, or for its second phase to read.
   public let aux: MutablePointer
+  /// How many units: the part's run, a multiple of 8.
   public let count: Int
 
+  /// A row's pointers at one step (see each field).
   public init(
     a: MutablePointer, second: MutablePointer, bias: Pointer, secondBias: Pointer,
     hPrevious: Pointer, h: MutablePointer, cPrevious: Pointer, c: MutablePointer,
@@ -56,24 +65,33 @@ public struct GateRow {
 public struct GateBackRow {
   /// ∂L/∂(pre-activations) of each phase, written here; the gates the forward pass left.
   public let da: MutablePointer
+  /// The second phase's ∂L/∂(pre-activations), written here.
   public let secondDA: MutablePointer
+  /// The first phase's gates, as the forward pass left them.
   public let gates: Pointer
+  /// The second phase's values, as the forward pass left them (a GRU's h̃).
   public let secondGates: Pointer
+  /// h_{t−1}.
   public let hPrevious: Pointer
+  /// c_{t−1}, for a cell that has a cell state.
   public let cPrevious: Pointer
+  /// What the cell kept in `GateRow.aux` at this step.
   public let aux: Pointer
   /// ∂L/∂h_t from the layer above (or the output layer).
   public let dhAbove: Pointer
   /// ∂L/∂h_t and ∂L/∂c_t from step t + 1 in; ∂L/∂h_{t−1} along every path but the first phase's
   /// product (which the fast path adds after) and ∂L/∂c_{t−1}, out.
   public let dhNext: MutablePointer
+  /// ∂L/∂c_t from step t + 1 in, ∂L/∂c_{t−1} out, for a cell that has a cell state.
   public let dcNext: MutablePointer
   /// Scratch: the whole ∂L/∂h_t, kept between the two backward phases.
   public let dh: MutablePointer
   /// The second phase's dA·Uᵀ (what reached `aux` through the second product).
   public let secondInput: Pointer
+  /// How many units: the part's run, a multiple of 8.
   public let count: Int
 
+  /// A row's pointers going back through one step (see each field).
   public init(
     da: MutablePointer, secondDA: MutablePointer, gates: Pointer, secondGates: Pointer,
     hPrevious: Pointer, cPrevious: Pointer, aux: Pointer, dhAbove: Pointer,
@@ -92,6 +110,7 @@ public struct GateBackRow {
 /// functions get the kernels in use (`K`), so a cell can call loops compiled for the CPU's
 /// widest vectors (as the LSTM and GRU do, through `Kernels`) or write its own with `Vector4`.
 public protocol GateMath {
+  /// How many gate blocks, in which phases, and whether the cell carries c.
   static var shape: GateShape { get }
   /// The first phase: gates from `row.a` (plus bias); a one-phase cell writes h_t (and c_t).
   static func forward<K: Kernels>(_: K.Type, _ row: GateRow)
@@ -105,6 +124,8 @@ public protocol GateMath {
 }
 
 extension GateMath {
+  /// A one-phase cell has no second phase: nothing to do.
   public static func finish<K: Kernels>(_: K.Type, _ row: GateRow) {}
+  /// A one-phase cell has no second phase: nothing to do.
   public static func backFinish<K: Kernels>(_: K.Type, _ row: GateBackRow) {}
 }

@@ -1,8 +1,11 @@
 /// The workspace of the gated fast path for one window of each of b streams (T steps),
 /// allocated once. Rows are indexed s·b + j for step s of stream j.
 public final class GatedBuffers: @unchecked Sendable {
+  /// Where the parameters live, and the padded sizes of every row.
   public let layout: GatedLayout
+  /// T, the characters of each stream's window.
   public let steps: Int
+  /// b, the streams read side by side.
   public let streams: Int
   /// Per layer, (T + 1)·b rows of h; rows 0..<b hold each stream's h_{−1} (the carried state).
   public let hs: [MutablePointer]
@@ -23,17 +26,26 @@ public final class GatedBuffers: @unchecked Sendable {
   public let da: MutablePointer
   /// Two buffers of T·b rows of the widest input: ∂L/∂h from above, ∂L/∂x passed below.
   public let dAbove: MutablePointer
+  /// T·b rows of the widest input: ∂L/∂(the layer's input), for the layer below; the two buffers
+  /// swap roles at each layer on the way down.
   public let dBelow: MutablePointer
   /// b rows of h each: what step t+1 passes back along h and c, dh at this step, and the second
   /// phase's dA·Uᵀ (a GRU's Uhᵀ·da_h).
   public let dhNext: MutablePointer
+  /// b rows of h: ∂L/∂c_t in from step t + 1, ∂L/∂c_{t−1} out (a cell with a cell state only).
   public let dcNext: MutablePointer
+  /// b rows of h: the whole ∂L/∂h_t, kept between the two backward phases.
   public let dh: MutablePointer
+  /// b rows of h: what the second phase's dA sends back (`GateBackRow.secondInput`).
   public let resetInput: MutablePointer
+  /// A gradient block (`layout.count`): the window's summed gradient.
   public let grad: MutablePointer
+  /// T·b characters read, row s·b + j for step s of stream j.
   public let inputs: UnsafeMutablePointer<Int>
+  /// T·b characters to predict, each the one after its input.
   public let targets: UnsafeMutablePointer<Int>
 
+  /// Zeroed buffers for windows of `steps` characters of `streams` streams.
   public init(layout: GatedLayout, steps: Int, streams: Int) {
     self.layout = layout
     self.steps = steps
@@ -70,7 +82,7 @@ public final class GatedBuffers: @unchecked Sendable {
     targets.deallocate()
   }
 
-  /// Every stream's carried state back to zero.
+  /// Stream j's carried state (every layer's h, and c) back to zero.
   public func resetState(stream j: Int) {
     let h = layout.h
     for l in 0..<layout.layers {
@@ -91,11 +103,16 @@ public final class GatedBuffers: @unchecked Sendable {
 /// (the forward recurrence), U in panels (the backward recurrence: the first phase's rows, then
 /// the second's), W in panels (the gradient passed down), and Whyᵀ (the scores).
 public final class GatedPackedWeights: @unchecked Sendable {
+  /// Per layer, UT in panels: the forward recurrence's B.
   public let uForward: [MutablePointer]
+  /// Per layer, U in panels, a phase's rows after another: what dA reads back to h_{t−1}.
   public let uBackward: [MutablePointer]
+  /// Per layer that reads vectors, W in panels: what dA sends down (unused when one-hot).
   public let wBackward: [MutablePointer]
+  /// Whyᵀ in panels: the scores' B.
   public let whyT: MutablePointer
 
+  /// Zeroed panels for `layout`: `repackGated` fills them.
   public init(layout: GatedLayout) {
     let (h, gh) = (layout.h, layout.gh)
     uForward = (0..<layout.layers).map { _ in cacheAligned(h * gh) }

@@ -8,15 +8,24 @@
 /// the gates interleaved per block of 8 units (`column`), so each block of units is a contiguous
 /// run of columns with every gate it needs.
 public struct GatedLayout: Sendable, Equatable {
+  /// The cell's step: how many gate blocks, in how many phases, whether it carries c.
   public let shape: GateShape
+  /// H, the hidden units of each layer.
   public let hidden: Int
+  /// V, the characters read and scored.
   public let vocabulary: Int
+  /// E, the size of the embedding; nil reads characters one-hot.
   public let embedding: Int?
+  /// L, the stacked layers.
   public let layers: Int
+  /// H rounded up to a multiple of 8: the length of a row of hidden units.
   public let h: Int
+  /// V rounded up to a multiple of 8: the length of a row of scores.
   public let v: Int
+  /// E rounded up to a multiple of 8; 0 without an embedding.
   public let e: Int
 
+  /// The layout of L layers of H units of a cell of `shape`, reading V characters.
   public init(shape: GateShape, hidden: Int, vocabulary: Int, embedding: Int?, layers: Int) {
     self.shape = shape
     self.hidden = hidden
@@ -57,10 +66,15 @@ public struct GatedLayout: Sendable, Equatable {
 
   /// The embedding table, V × e.
   public var embeddingTable: Int { 0 }
+  /// Offset of layer l's WT (`inputRows(l)` × G·h).
   public func wt(_ l: Int) -> Int { layerStart(l) }
+  /// Offset of layer l's UT (h × G·h).
   public func ut(_ l: Int) -> Int { wt(l) + inputRows(l) * gh }
+  /// Offset of layer l's bias row (G·h).
   public func bias(_ l: Int) -> Int { ut(l) + h * gh }
+  /// Offset of Why (v × h), after the last layer.
   public var why: Int { layerStart(layers) }
+  /// Offset of by (v).
   public var by: Int { why + v * h }
   /// Length of a parameter (or gradient, or optimizer memory) block; a multiple of 8.
   public var count: Int { by + v }

@@ -8,11 +8,16 @@
 /// The parameter block is WxhT (V × h, Wxh transposed so that column x_t is a row), Whh (h × h),
 /// Why (v × h), bh (h), by (v), all row-major.
 public struct FastLayout: Sendable, Equatable {
+  /// H, the hidden units.
   public let hidden: Int
+  /// V, the characters read and scored.
   public let vocabulary: Int
+  /// H rounded up to a multiple of 8: the length of a row of hidden units.
   public let h: Int
+  /// V rounded up to a multiple of 8: the length of a row of scores.
   public let v: Int
 
+  /// The layout for H = `hidden` and V = `vocabulary`.
   public init(hidden: Int, vocabulary: Int) {
     self.hidden = hidden
     self.vocabulary = vocabulary
@@ -20,10 +25,15 @@ public struct FastLayout: Sendable, Equatable {
     v = (vocabulary + 7) / 8 * 8
   }
 
+  /// Offset of WxhT (V × h): row c is Wxh's column c, what one-hot c reads.
   @inlinable public var wxhT: Int { 0 }
+  /// Offset of Whh (h × h).
   @inlinable public var whh: Int { vocabulary * h }
+  /// Offset of Why (v × h).
   @inlinable public var why: Int { whh + h * h }
+  /// Offset of bh (h).
   @inlinable public var bh: Int { why + v * h }
+  /// Offset of by (v).
   @inlinable public var by: Int { bh + h }
   /// Length of a parameter (or gradient, or Adagrad memory) block; a multiple of 8.
   @inlinable public var count: Int { by + v }

@@ -7,14 +7,19 @@
 /// turns each walk down a column block into one sequential stream, which is what lets a
 /// matrix–vector product whose matrix does not fit in L1 run at the speed of L2.
 public typealias Pointer = UnsafePointer<Double>
+/// Doubles the kernels write: a block of parameters, a workspace's rows.
 public typealias MutablePointer = UnsafeMutablePointer<Double>
 
 /// A's element (i, p) is at base[i·row + p·column]: the same type reads A or Aᵀ.
 public struct StridedMatrix {
+  /// Where element (0, 0) is.
   public let base: Pointer
+  /// How far apart rows are (the step of i).
   public let row: Int
+  /// How far apart columns are (the step of p).
   public let column: Int
 
+  /// A matrix read with element (i, p) at base[i·row + p·column].
   @inlinable public init(_ base: Pointer, row: Int, column: Int) {
     self.base = base
     self.row = row
@@ -24,10 +29,14 @@ public struct StridedMatrix {
 
 /// B's element (p, 8j + q) is at base[j·panel + p·row + q].
 public struct PanelMatrix {
+  /// Where element (0, 0) is.
   public let base: Pointer
+  /// How far apart rows are within a panel: 8 when packed, the row length when row-major.
   public let row: Int
+  /// How far apart panels of 8 columns are.
   public let panel: Int
 
+  /// A matrix read with element (p, 8j + q) at base[j·panel + p·row + q].
   @inlinable public init(_ base: Pointer, row: Int, panel: Int) {
     self.base = base
     self.row = row
@@ -170,9 +179,11 @@ public func packLoop(
   }
 }
 
+/// Four doubles from `p`, which need not be aligned.
 @inlinable @inline(__always)
 public func load(_ p: Pointer) -> Vector4 { UnsafeRawPointer(p).loadUnaligned(as: Vector4.self) }
 
+/// Writes `v` over the four doubles at `p`, or adds it to them when `accumulate`.
 @inlinable @inline(__always)
 public func store(_ v: Vector4, _ p: MutablePointer, accumulate: Bool) {
   let total = accumulate ? load(p) + v : v

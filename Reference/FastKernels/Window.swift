@@ -3,8 +3,11 @@ import Foundation
 /// The workspace for one window of each of b streams (T steps), allocated once.
 /// Rows are indexed s·b + j for step s of stream j.
 public final class WindowBuffers: @unchecked Sendable {
+  /// Where the parameters live, and the padded sizes h and v of every row.
   public let layout: FastLayout
+  /// T, the characters of each stream's window.
   public let steps: Int
+  /// b, the streams read side by side.
   public let streams: Int
   /// (T + 1)·b rows of h; rows 0..<b hold each stream's h_{−1} (the carried state).
   public let hs: MutablePointer
@@ -20,9 +23,12 @@ public final class WindowBuffers: @unchecked Sendable {
   public let losses: MutablePointer
   /// A gradient block (`layout.count`).
   public let grad: MutablePointer
+  /// T·b characters read, row s·b + j for step s of stream j.
   public let inputs: UnsafeMutablePointer<Int>
+  /// T·b characters to predict, each the one after its input.
   public let targets: UnsafeMutablePointer<Int>
 
+  /// Zeroed buffers for windows of `steps` characters of `streams` streams.
   public init(layout: FastLayout, steps: Int, streams: Int) {
     self.layout = layout
     self.steps = steps
@@ -59,10 +65,14 @@ public func cacheAligned(_ count: Int) -> MutablePointer {
 /// The weights as the products read them, repacked after every update: Whhᵀ and Whh in
 /// panels (the forward and backward recurrence) and Whyᵀ in panels (the scores).
 public final class PackedWeights: @unchecked Sendable {
+  /// Whhᵀ in panels: the forward recurrence's B, Whh·h_{t−1} as a row.
   public let whhForward: MutablePointer
+  /// Whh in panels: the backward recurrence's B, Whhᵀ·draw as a row.
   public let whhBackward: MutablePointer
+  /// Whyᵀ in panels: the scores' B, Y = H·Whyᵀ.
   public let whyT: MutablePointer
 
+  /// Zeroed panels for `layout`: `repack` fills them.
   public init(layout: FastLayout) {
     whhForward = cacheAligned(layout.h * layout.h)
     whhBackward = cacheAligned(layout.h * layout.h)
@@ -81,10 +91,14 @@ public final class PackedWeights: @unchecked Sendable {
 /// rows of the softmax), and `barrier` waits until all parts have reached it. No output element
 /// is computed differently for it, so the result is the same bits for any count.
 public struct Split: Sendable {
+  /// Which part this is, 0 ..< `count`.
   public let index: Int
+  /// How many parts share the window.
   public let count: Int
+  /// Returns when every part has called it.
   public let barrier: @Sendable () -> Void
 
+  /// Part `index` of `count`, meeting the others at `barrier`.
   public init(index: Int, count: Int, barrier: @escaping @Sendable () -> Void) {
     self.index = index
     self.count = count

@@ -11,32 +11,48 @@ import Foundation
 /// (PyTorch and d2l give z the other role, h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t, and PyTorch
 /// applies the reset after the product, r_t ⊙ (Uh·h_{t−1}).)
 public struct GRUCell: RecurrentCell {
+  /// "gru": see `RecurrentCell.kind`.
   public static let kind = ModelKind(cell: "gru")
+  /// "GRU": see `RecurrentCell.title`.
   public static let title = "GRU"
+  /// "a GRU".
   public static let titleWithArticle = "a GRU"
+  /// Three: r, z and the candidate h̃.
   public static let blocks = 3
+  /// PyTorch's GRU gives z the other role and resets after the product.
   public static let pyTorchDifference: String? =
     "PyTorch's GRU is not the course's (its z keeps the old state, and it resets after Uh·h, not before)"
+  /// D, the numbers read at each step: V one-hot, E embedded, or H from below.
   public let inputSize: Int
+  /// H, the hidden units.
   public let hiddenSize: Int
 
+  /// A layer of `hiddenSize` units reading `inputSize` numbers at each step.
   public init(inputSize: Int, hiddenSize: Int) {
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
   }
 
+  /// What one step keeps for its backward step: x_t, h_{t−1}, r_t, z_t and h̃_t.
   public struct Cache: Sendable {
+    /// x_t.
     public let x: LayerInput
+    /// h_{t−1}.
     public let hPrevious: Vector
+    /// r_t, the reset gate.
     public let r: Vector
+    /// z_t, the update gate.
     public let z: Vector
+    /// h̃_t, the candidate.
     public let candidate: Vector
 
+    /// The cache of one step, from its values.
     public init(x: LayerInput, hPrevious: Vector, r: Vector, z: Vector, candidate: Vector) {
       (self.x, self.hPrevious, self.r, self.z, self.candidate) = (x, hPrevious, r, z, candidate)
     }
   }
 
+  /// Zeros with every tensor's shape (`GRULayer(inputs:hidden:)`).
   public func zeroParameters() -> GRULayer { GRULayer(inputs: inputSize, hidden: hiddenSize) }
 
   /// Weights uniform in ±1/√H (PyTorch's default), drawn in the order of `tensors`; biases zero.
@@ -51,13 +67,17 @@ public struct GRUCell: RecurrentCell {
     return p
   }
 
+  /// Uniform in ±1/√H (PyTorch's default).
   public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
     .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
   }
 
+  /// h = 0, where every sequence starts.
   public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
+  /// h_t itself.
   public func output(of state: HiddenState) -> Vector { state.h }
 
+  /// One step of the GRU, the four lines above: see `RecurrentCell.step`.
   public func step(_ x: LayerInput, from s: HiddenState, parameters p: GRULayer) -> (
     state: HiddenState, cache: Cache
   ) {

@@ -11,13 +11,20 @@ import Foundation
 ///     c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t
 ///     h_t = o_t ⊙ tanh(c_t)
 public struct LSTMCell: RecurrentCell {
+  /// "lstm": see `RecurrentCell.kind`.
   public static let kind = ModelKind(cell: "lstm")
+  /// "LSTM": see `RecurrentCell.title`.
   public static let title = "LSTM"
+  /// "an LSTM".
   public static let titleWithArticle = "an LSTM"
+  /// Four: the gates i, f, o and the candidate values g.
   public static let blocks = 4
+  /// D, the numbers read at each step: V one-hot, E embedded, or H from below.
   public let inputSize: Int
+  /// H, the hidden units.
   public let hiddenSize: Int
 
+  /// A layer of `hiddenSize` units reading `inputSize` numbers at each step.
   public init(inputSize: Int, hiddenSize: Int) {
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
@@ -25,15 +32,24 @@ public struct LSTMCell: RecurrentCell {
 
   /// The gates' values at one step, and what they were computed from.
   public struct Cache: Sendable {
+    /// x_t.
     public let x: LayerInput
+    /// (h_{t−1}, c_{t−1}), the state the step read.
     public let previous: LSTMState
+    /// i_t, the input gate.
     public let i: Vector
+    /// f_t, the forget gate.
     public let f: Vector
+    /// g_t, the candidate values.
     public let g: Vector
+    /// o_t, the output gate.
     public let o: Vector
+    /// c_t, the new cell state.
     public let c: Vector
+    /// tanh(c_t).
     public let tanhC: Vector
 
+    /// The cache of one step, from its values.
     public init(
       x: LayerInput, previous: LSTMState, i: Vector, f: Vector, g: Vector, o: Vector, c: Vector,
       tanhC: Vector
@@ -43,6 +59,7 @@ public struct LSTMCell: RecurrentCell {
     }
   }
 
+  /// Zeros with every tensor's shape (`LSTMLayer(inputs:hidden:)`).
   public func zeroParameters() -> LSTMLayer { LSTMLayer(inputs: inputSize, hidden: hiddenSize) }
 
   /// Weights uniform in ±1/√H (PyTorch's default), drawn in the order of `tensors`; biases
@@ -60,13 +77,17 @@ public struct LSTMCell: RecurrentCell {
     return p
   }
 
+  /// Uniform in ±1/√H (PyTorch's default).
   public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
     .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
   }
 
+  /// h = c = 0, where every sequence starts.
   public func zeroState() -> LSTMState { .zeros(hiddenSize) }
+  /// h_t: the layer shows h, never c.
   public func output(of state: LSTMState) -> Vector { state.h }
 
+  /// One step of the LSTM, the six lines above: see `RecurrentCell.step`.
   public func step(_ x: LayerInput, from s: LSTMState, parameters p: LSTMLayer) -> (
     state: LSTMState, cache: Cache
   ) {

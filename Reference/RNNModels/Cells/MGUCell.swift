@@ -13,29 +13,43 @@ import Foundation
 /// units. This file is all the course needed to add it: the cell, its parameters, and its
 /// element-wise math for the fast path; `ModelKind.cells` lists it.
 public struct MGUCell: RecurrentCell {
+  /// "mgu": see `RecurrentCell.kind`.
   public static let kind = ModelKind(cell: "mgu")
+  /// "minimal gated unit": see `RecurrentCell.title`.
   public static let title = "minimal gated unit"
+  /// "a minimal gated unit".
   public static let titleWithArticle = "a minimal gated unit"
+  /// Two: the gate f and the candidate h̃.
   public static let blocks = 2
+  /// D, the numbers read at each step: V one-hot, E embedded, or H from below.
   public let inputSize: Int
+  /// H, the hidden units.
   public let hiddenSize: Int
 
+  /// A layer of `hiddenSize` units reading `inputSize` numbers at each step.
   public init(inputSize: Int, hiddenSize: Int) {
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
   }
 
+  /// What one step keeps for its backward step: x_t, h_{t−1}, f_t and h̃_t.
   public struct Cache: Sendable {
+    /// x_t.
     public let x: LayerInput
+    /// h_{t−1}.
     public let hPrevious: Vector
+    /// f_t, the one gate.
     public let f: Vector
+    /// h̃_t, the candidate.
     public let candidate: Vector
 
+    /// The cache of one step, from its values.
     public init(x: LayerInput, hPrevious: Vector, f: Vector, candidate: Vector) {
       (self.x, self.hPrevious, self.f, self.candidate) = (x, hPrevious, f, candidate)
     }
   }
 
+  /// Zeros with every tensor's shape (`MGULayer(inputs:hidden:)`).
   public func zeroParameters() -> MGULayer { MGULayer(inputs: inputSize, hidden: hiddenSize) }
 
   /// Weights uniform in ±1/√H, as the GRU's, drawn in the order of `tensors`; biases zero.
@@ -50,13 +64,17 @@ public struct MGUCell: RecurrentCell {
     return p
   }
 
+  /// Uniform in ±1/√H, as the GRU's.
   public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
     .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
   }
 
+  /// h = 0, where every sequence starts.
   public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
+  /// h_t itself.
   public func output(of state: HiddenState) -> Vector { state.h }
 
+  /// One step of the MGU, the three lines above: see `RecurrentCell.step`.
   public func step(_ x: LayerInput, from s: HiddenState, parameters p: MGULayer) -> (
     state: HiddenState, cache: Cache
   ) {
@@ -94,11 +112,17 @@ public struct MGUCell: RecurrentCell {
 /// A minimal gated unit's weights: the gate f and the candidate, each an input weight (H × D),
 /// a recurrent weight (H × H) and a bias (H).
 public struct MGULayer: TensorSet, Codable {
+  /// The gate's input weights (H × D).
   public var Wf: Matrix
+  /// The candidate's input weights (H × D).
   public var Wh: Matrix
+  /// The gate's recurrent weights (H × H).
   public var Uf: Matrix
+  /// The candidate's recurrent weights (H × H).
   public var Uh: Matrix
+  /// The gate's bias (H).
   public var bf: Vector
+  /// The candidate's bias (H).
   public var bh: Vector
 
   /// All zeros, for `hidden` units reading `inputs` numbers.
@@ -107,6 +131,7 @@ public struct MGULayer: TensorSet, Codable {
     (bf, bh) = (.zeros(h), .zeros(h))
   }
 
+  /// Wf, Wh, Uf, Uh, bf, bh by name: input weights, recurrent weights, biases, as the GRU's.
   public var tensors: [TensorSlot<MGULayer>] {
     [
       .matrix("Wf", Wf, \.Wf), .matrix("Wh", Wh, \.Wh), .matrix("Uf", Uf, \.Uf),
@@ -118,14 +143,18 @@ public struct MGULayer: TensorSet, Codable {
 /// On the gated fast path: f reads h_{t−1} (the first phase), the candidate reads f ⊙ h_{t−1},
 /// kept in aux (the second). With one gate per phase, unit u's column is u in each phase's block.
 extension MGUCell: GatedCell {
+  /// f in the first phase, h̃ (reading f ⊙ h_{t−1}) in the second; no cell state.
   public static let shape = GateShape(gates: 2, direct: 1, hasCellState: false)
+  /// f's W, U and b, then the candidate's.
   public static var gateTensors:
     [(
       W: WritableKeyPath<MGULayer, Matrix>, U: WritableKeyPath<MGULayer, Matrix>,
       b: WritableKeyPath<MGULayer, Vector>
     )]
   { [(\.Wf, \.Uf, \.bf), (\.Wh, \.Uh, \.bh)] }
+  /// h alone: the MGU carries no c.
   public static func vectors(of s: HiddenState) -> (h: Vector, c: Vector?) { (s.h, nil) }
+  /// The state h; `c` is ignored.
   public static func state(h: Vector, c: Vector?) -> HiddenState { HiddenState(h: h) }
 
   /// f, and f ⊙ h_{t−1} into aux.

@@ -6,6 +6,7 @@ import CourseSupport
 public struct ModelKind: Hashable, Sendable, CaseIterable, RawRepresentable, Codable,
   CustomStringConvertible
 {
+  /// The name: "rnn", "gru", "lstm", "mgu".
   public let rawValue: String
 
   /// Every cell the course builds models of, in the order the command line lists them.
@@ -22,16 +23,21 @@ public struct ModelKind: Hashable, Sendable, CaseIterable, RawRepresentable, Cod
     self = cell.kind
   }
 
+  /// Every kind of the table, in its order.
   public static var allCases: [ModelKind] { cells.map { $0.kind } }
 
+  /// The vanilla RNN's kind, "rnn".
   public static let rnn = RNNCell.kind
+  /// The GRU's kind, "gru".
   public static let gru = GRUCell.kind
+  /// The LSTM's kind, "lstm".
   public static let lstm = LSTMCell.kind
 
   /// The cell a model of this kind is made of. (Every kind comes from a cell of the table: the
   /// initializers accept no other name.)
   public var cell: any RecurrentCell.Type { Self.cells.first { $0.kind == self }! }
 
+  /// The name, as the command line and checkpoints write it.
   public var description: String { rawValue }
   /// "vanilla RNN", "GRU", "LSTM".
   public var title: String { cell.title }
@@ -53,6 +59,7 @@ public struct ModelKind: Hashable, Sendable, CaseIterable, RawRepresentable, Cod
     return p > 0 ? .random(probability: p, seed: seed) : .never
   }
 
+  /// Reads a kind from its name; an unknown name is an error that lists the kinds.
   public init(from decoder: Decoder) throws {
     let name = try decoder.singleValueContainer().decode(String.self)
     guard let kind = ModelKind(rawValue: name) else {
@@ -66,6 +73,7 @@ public struct ModelKind: Hashable, Sendable, CaseIterable, RawRepresentable, Cod
     self = kind
   }
 
+  /// Writes the kind as its name.
   public func encode(to encoder: Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(rawValue)

@@ -5,9 +5,13 @@ import Foundation
 ///
 ///     h_t = tanh(Wxh·x_t + Whh·h_{t−1} + bh)
 public struct RNNCell: RecurrentCell {
+  /// "rnn": see `RecurrentCell.kind`.
   public static let kind = ModelKind(cell: "rnn")
+  /// "vanilla RNN": see `RecurrentCell.title`.
   public static let title = "vanilla RNN"
+  /// "a vanilla RNN".
   public static let titleWithArticle = "a vanilla RNN"
+  /// One block: Wxh, Whh and bh, the size every other cell is counted in.
   public static let blocks = 1
   /// Measured (ex03's lesson, `rnn fresh-state`, 1,000 iterations, seeds 1–100): trained
   /// min-char-rnn's way, 20–22 of 100 vanilla RNNs on each of three texts worked only from their
@@ -16,24 +20,31 @@ public struct RNNCell: RecurrentCell {
   public static let defaultResetProbability = 0.05
   /// min-char-rnn's.
   public static let defaultOptimizer = OptimizerKind.adagrad
+  /// D, the numbers read at each step: V one-hot, E embedded, or H from below.
   public let inputSize: Int
+  /// H, the hidden units.
   public let hiddenSize: Int
 
+  /// A layer of `hiddenSize` units reading `inputSize` numbers at each step.
   public init(inputSize: Int, hiddenSize: Int) {
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
   }
 
+  /// What one step keeps for its backward step: x_t, h_{t−1} and h_t.
   public struct Cache: Sendable {
     let x: LayerInput
     let hPrevious: Vector
+    /// h_t, the step's output and new state.
     public let h: Vector
 
+    /// The cache of a step that read `x` from `hPrevious` and made `h`.
     public init(x: LayerInput, hPrevious: Vector, h: Vector) {
       (self.x, self.hPrevious, self.h) = (x, hPrevious, h)
     }
   }
 
+  /// Zeros with every tensor's shape: Wxh (H × D), Whh (H × H), bh (H).
   public func zeroParameters() -> RNNLayer {
     RNNLayer(
       Wxh: .zeros(hiddenSize, inputSize), Whh: .zeros(hiddenSize, hiddenSize),
@@ -47,13 +58,17 @@ public struct RNNCell: RecurrentCell {
     return RNNLayer(Wxh: Wxh, Whh: Whh, bh: .zeros(hiddenSize))
   }
 
+  /// N(0, 1)·0.01, min-char-rnn's draw.
   public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
     .random(rows, cols, scale: 0.01, using: &rng)
   }
 
+  /// h = 0, where every sequence starts.
   public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
+  /// h_t itself.
   public func output(of state: HiddenState) -> Vector { state.h }
 
+  /// One step, h_t = tanh(Wxh·x_t + Whh·h_{t−1} + bh): see `RecurrentCell.step`.
   public func step(_ x: LayerInput, from state: HiddenState, parameters p: RNNLayer) -> (
     state: HiddenState, cache: Cache
   ) {

@@ -3,7 +3,9 @@ import CourseSupport
 /// What a recurrent layer reads at one time step: a character, which is a one-hot vector kept
 /// as its index, or a vector (an embedding row, or the h of the layer below).
 public enum LayerInput: Sendable, Equatable {
+  /// A character, the index of the one in its one-hot vector.
   case index(Int)
+  /// A vector: an embedding row, or the h of the layer below.
   case vector(Vector)
 }
 
@@ -32,6 +34,7 @@ extension Matrix {
 /// steps cannot be run ahead of its outputs). Each family's training step is
 /// `Reference.step`.
 public protocol RecurrentCell: Sendable {
+  /// The layer's weights and biases, as named tensors.
   associatedtype Parameters: TensorSet
   /// What is carried from one step to the next: h, or (h, c).
   associatedtype State: TensorSet
@@ -67,8 +70,11 @@ public protocol RecurrentCell: Sendable {
     threads: ThreadUse
   ) -> (any RunTrainer<CharModel<Self>>)?
 
+  /// A layer of `hiddenSize` units reading `inputSize` numbers at each step.
   init(inputSize: Int, hiddenSize: Int)
+  /// D, the numbers read at each step: V one-hot, E embedded, or H from below.
   var inputSize: Int { get }
+  /// H, the hidden units.
   var hiddenSize: Int { get }
 
   /// Zeros with every tensor's shape.
@@ -77,10 +83,12 @@ public protocol RecurrentCell: Sendable {
   func initialParameters(using rng: inout SeededGenerator) -> Parameters
   /// A weight matrix drawn as this cell draws its own: what the output layer on top uses.
   func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix
+  /// The zero state, where every sequence starts.
   func zeroState() -> State
   /// h_t: what the layer above, or the output layer, reads.
   func output(of state: State) -> Vector
 
+  /// One step forward: the state after reading `x` from `state`, and what `backStep` needs.
   func step(_ x: LayerInput, from state: State, parameters p: Parameters) -> (
     state: State, cache: Cache
   )
@@ -96,11 +104,17 @@ public protocol RecurrentCell: Sendable {
 }
 
 extension RecurrentCell {
+  /// 0: no window starts from zero unless the cell says.
   public static var defaultResetProbability: Double { 0 }
+  /// Adam, unless the cell says.
   public static var defaultOptimizer: OptimizerKind { .adam }
+  /// nil: the same math as PyTorch's layer, unless the cell says.
   public static var pyTorchDifference: String? { nil }
+  /// false: no fast path, unless the cell has one.
   public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool { false }
+  /// nil: no fast path, unless the cell has one.
   public static var fastPathTerms: String? { nil }
+  /// nil: the reference loop trains it, unless the cell has a fast path.
   public static func fastTrainer(
     _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
     threads: ThreadUse

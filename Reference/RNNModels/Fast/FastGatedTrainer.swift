@@ -2,9 +2,10 @@ import CourseSupport
 import FastKernels
 import Foundation
 
-/// The reference training loop (`Reference.trainingStep`) for a `CharModel` of LSTM or GRU
-/// layers (any depth, one-hot or embedded input, Adagrad or Adam, clipping), restructured for
-/// speed as the vanilla `FastTrainer` is (Reference/FastKernels, `forwardGatedWindow`):
+/// The reference training loop (`Reference.trainingStep`) for a `CharModel` of gated layers (any
+/// `GatedCell`: LSTM, GRU, MGU; any depth, one-hot or embedded input, Adagrad or Adam, clipping),
+/// restructured for speed as the vanilla `FastTrainer` is (Reference/FastKernels,
+/// `forwardGatedWindow`):
 ///
 /// - every tensor lives in one flat block, H, V and E padded to multiples of 8, the gates of
 ///   8 units side by side so each block of units is one run of columns;
@@ -17,15 +18,23 @@ import Foundation
 /// update, so every product has B rows. Its losses agree with the reference to rounding (tests
 /// check every kind, depth, input and optimizer); `rnn bench --model lstm` measures it.
 public final class FastGatedTrainer<Cell: GatedCell> {
+  /// The model it trains: a `CharModel` of `Cell` layers.
   public typealias Model = CharModel<Cell>
+  /// The model trained.
   public let model: Model
+  /// B, the streams trained side by side.
   public let batch: Int
+  /// T, the characters of each window.
   public let sequenceLength: Int
   /// The rate of the next update (a schedule may change it between iterations).
   public var learningRate: Double
+  /// Element-wise gradient clipping; nil turns it off.
   public let clipLimit: Double?
+  /// The loops it runs (`fastestKernels` unless told).
   public let kernels: any Kernels.Type
+  /// Which windows start from a zero state, besides those that wrap to their stream's start.
   public var resets = StateResets.never
+  /// Iterations done so far.
   public private(set) var iteration: Int
   /// Smoothed loss of one window (summed over its characters), averaged over the streams.
   public private(set) var smoothLoss: Double
@@ -93,6 +102,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     for buffer in [theta, memory] + (momentum.map { [$0] } ?? []) { buffer.deallocate() }
   }
 
+  /// The parameters now, as the model's tensors.
   public var parameters: Model.Parameters { block.read(theta) }
 
   /// The summed gradient of the last iteration's windows, before clipping.

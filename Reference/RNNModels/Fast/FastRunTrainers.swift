@@ -3,9 +3,14 @@ import FastKernels
 
 /// What the two fast trainers have in common, for `FastRunTrainer`.
 public protocol FastPath: AnyObject {
+  /// The rate of the next update.
   var learningRate: Double { get set }
+  /// Iterations done so far.
   var iteration: Int { get }
+  /// One iteration: the windows' summed loss, averaged over the streams.
   @discardableResult func step(_ data: [Int]) -> Double
+  /// The loss per character on `data`, from a zero state or (`fromCarried`) from the state training
+  /// carries.
   func validationLoss(_ data: [Int], sequenceLength: Int, fromCarried: Bool) -> Double
 }
 
@@ -16,16 +21,20 @@ extension FastGatedTrainer: FastPath {}
 /// read for validation on the same path.
 public protocol FastRunTrainer: RunTrainer {
   associatedtype Path: FastPath
+  /// The fast trainer underneath.
   var fast: Path { get }
+  /// The run's settings, whose rate schedule is read before each step.
   var hyperparameters: Hyperparameters { get }
 }
 
 extension FastRunTrainer {
+  /// Sets the scheduled rate, then one iteration on the fast path: see `RunTrainer.step`.
   public func step(_ data: [Int]) -> Double {
     fast.learningRate = hyperparameters.learningRate(after: fast.iteration)
     return fast.step(data)
   }
 
+  /// Read on the fast path: see `RunTrainer.validationLoss`.
   public func validationLoss(_ data: [Int], sequenceLength: Int, fromCarried: Bool) -> Double {
     fast.validationLoss(data, sequenceLength: sequenceLength, fromCarried: fromCarried)
   }
@@ -33,9 +42,13 @@ extension FastRunTrainer {
 
 /// The vanilla fast kernels (`FastTrainer`), which follow the reference to rounding.
 public final class FastRNNTrainer: MinCharTrainer, FastRunTrainer {
+  /// The vanilla fast trainer.
   public let fast: FastTrainer
+  /// The run's settings.
   public let hyperparameters: Hyperparameters
 
+  /// Continues `state` on the fast kernels with `batch` streams; with more than one, from its
+  /// parameters alone (fresh Adagrad memory, hidden states and smoothed loss, iteration 0).
   public init(
     _ state: TrainingState, _ hp: Hyperparameters, batch: Int, threads: ThreadUse = .measured
   ) {
@@ -51,18 +64,25 @@ public final class FastRNNTrainer: MinCharTrainer, FastRunTrainer {
     fast.resets = hp.stateResets
   }
 
+  /// Where the run stands, in ex03's terms (`FastTrainer.state`).
   public var trainingState: TrainingState { fast.state }
+  /// The parameters, as the char RNN's.
   public var parameters: CharModelParameters<RNNLayer> { .init(fast.parameters) }
+  /// Iterations done so far.
   public var iteration: Int { fast.iteration }
+  /// min-char-rnn's smoothed loss of a window, averaged over the streams.
   public var smoothLoss: Double { fast.smoothLoss }
 }
 
 /// The gated fast path (`FastGatedTrainer`), which follows the reference to rounding: models of
 /// any gated cell, any depth, one-hot or embedded, Adagrad or Adam.
 public final class FastGatedRunTrainer<Cell: GatedCell>: FastRunTrainer {
+  /// The gated fast trainer.
   public let fast: FastGatedTrainer<Cell>
+  /// The run's settings.
   public let hyperparameters: Hyperparameters
 
+  /// Continues `run` of `model` on the gated fast path with `batch` streams.
   public init(
     _ model: CharModel<Cell>, _ run: RunState<CharModel<Cell>>, _ hp: Hyperparameters, batch: Int,
     threads: ThreadUse = .measured
@@ -74,10 +94,15 @@ public final class FastGatedRunTrainer<Cell: GatedCell>: FastRunTrainer {
     fast.resets = hp.stateResets
   }
 
+  /// The model trained.
   public var model: CharModel<Cell> { fast.model }
+  /// Where the run stands (`FastGatedTrainer.run`).
   public var run: RunState<CharModel<Cell>> { fast.run }
+  /// The parameters now.
   public var parameters: CharModelParameters<Cell.Parameters> { fast.parameters }
+  /// Iterations done so far.
   public var iteration: Int { fast.iteration }
+  /// min-char-rnn's smoothed loss of a window, averaged over the streams.
   public var smoothLoss: Double { fast.smoothLoss }
 }
 
@@ -86,8 +111,10 @@ extension GatedCell {
   public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool {
     (spec.dropout ?? 0) == 0
   }
+  /// `trainsFast` in words: see `RecurrentCell.fastPathTerms`.
   public static var fastPathTerms: String? { "any depth, embedding and optimizer, no dropout" }
 
+  /// A `FastGatedRunTrainer` where `trainsFast`, else nil: see `RecurrentCell.fastTrainer`.
   public static func fastTrainer(
     _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
     threads: ThreadUse
@@ -102,8 +129,11 @@ extension RNNCell {
   public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool {
     spec.layers == 1 && spec.embedding == nil && optimizer == .adagrad && (spec.dropout ?? 0) == 0
   }
+  /// `trainsFast` in words: see `RecurrentCell.fastPathTerms`.
   public static var fastPathTerms: String? { "one layer, one-hot input, Adagrad, no dropout" }
 
+  /// A `FastRNNTrainer` where `trainsFast` and the run reads as ex03's `TrainingState`, else nil:
+  /// see `RecurrentCell.fastTrainer`.
   public static func fastTrainer(
     _ model: CharModel<RNNCell>, _ run: RunState<CharModel<RNNCell>>, _ hp: Hyperparameters,
     batch: Int, threads: ThreadUse

@@ -25,15 +25,23 @@ import Foundation
 /// It agrees with the reference to rounding (tests check 1e-12 on the losses); `rnn bench`
 /// measures it.
 public final class FastTrainer {
+  /// H, the hidden units.
   public let hidden: Int
+  /// V, the characters read and scored.
   public let vocabulary: Int
+  /// T, the characters of each window.
   public let sequenceLength: Int
+  /// B, the streams trained side by side.
   public let batch: Int
   /// The rate of the next update (a schedule may change it between iterations).
   public var learningRate: Double
+  /// Element-wise gradient clipping; nil turns it off.
   public let clipLimit: Double?
+  /// The loops it runs (`fastestKernels` unless told).
   public let kernels: any Kernels.Type
+  /// Which windows start from a zero state, besides those that wrap to their stream's start.
   public var resets = StateResets.never
+  /// Iterations done so far.
   public private(set) var iteration = 0
   /// Smoothed loss of one window (summed over its characters), averaged over the streams.
   public private(set) var smoothLoss: Double
@@ -64,6 +72,8 @@ public final class FastTrainer {
     smoothLoss = state.smoothLoss
   }
 
+  /// A fresh run from `p`: zero Adagrad memory and hidden states, every stream at its start, and
+  /// the smoothed loss of a uniform guess, −ln(1/V)·T.
   public init(
     parameters p: RNNParameters, batch: Int = 1, sequenceLength: Int, learningRate: Double,
     clipLimit: Double? = 5, threads: ThreadUse = .measured,

@@ -27,9 +27,13 @@ public enum ThreadUse: Sendable {
 /// time goes to trying the slower way, and a change is noticed within a few rounds. Both paths
 /// compute the same bits, so switching never changes the result.
 public struct ThreadChoice {
+  /// What the trainer was told; only `.measured` measures.
   public let use: ThreadUse
+  /// The fewest iterations a choice is kept before the next round of trials.
   public let minimumKept: Int
+  /// The fewest nanoseconds each trial lasts.
   public let minimumTrial: UInt64
+  /// The fewest iterations each trial lasts.
   public static let trials = 3
   private enum Phase { case tryingOne, tryingTwo, keeping }
   private var phase = Phase.tryingOne
@@ -37,11 +41,13 @@ public struct ThreadChoice {
   private var one: (count: Int, nanoseconds: UInt64) = (0, 0)
   private var two: (count: Int, nanoseconds: UInt64) = (0, 0)
   private var kept: (count: Int, nanoseconds: UInt64) = (0, 0)
+  /// What the last round found: whether two threads were the faster (true until then).
   public private(set) var twoAreFaster = true
   /// How many times as long as the trials the choice is kept.
   public private(set) var factor: UInt64 = 10
   private var rounds = 0
 
+  /// A choice for `use`: kept 100 iterations at least, each trial 20 ms at least, by default.
   public init(_ use: ThreadUse, minimumKept: Int = 100, minimumTrial: UInt64 = 20_000_000) {
     self.use = use
     self.minimumKept = minimumKept

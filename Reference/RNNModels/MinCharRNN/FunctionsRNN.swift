@@ -27,14 +27,18 @@ extension RNNFunctions {
 /// A vanilla RNN computed by a set of ex01's functions (the reference's or a learner's), so that
 /// the one training loop can run a learner's code as well as the reference.
 public struct FunctionsRNN: TrainableModel {
+  /// The four functions that compute it.
   public let functions: RNNFunctions
+  /// A one-layer one-hot vanilla RNN of V characters and H units.
   public let spec: ModelSpec
 
+  /// The vanilla RNN that `functions` compute, for V characters and H hidden units.
   public init(_ functions: RNNFunctions, vocabularySize: Int, hiddenSize: Int) {
     self.functions = functions
     spec = ModelSpec(kind: .rnn, vocabularySize: vocabularySize, hiddenSize: hiddenSize)
   }
 
+  /// Zeros with every tensor's shape.
   public func zeroParameters() -> RNNParameters {
     .zeros(hiddenSize: spec.hiddenSize, vocabularySize: spec.vocabularySize)
   }
@@ -45,8 +49,10 @@ public struct FunctionsRNN: TrainableModel {
     .random(hiddenSize: spec.hiddenSize, vocabularySize: spec.vocabularySize, using: &rng)
   }
 
+  /// h = 0.
   public func zeroState() -> HiddenState { HiddenState(h: .zeros(spec.hiddenSize)) }
 
+  /// `functions.forward` over the window: its loss, its `ForwardPass` and h after the last input.
   public func forward(
     inputs: [Int], targets: [Int], from state: HiddenState, parameters: RNNParameters
   ) -> (loss: Double, record: ForwardPass, last: HiddenState) {
@@ -54,6 +60,7 @@ public struct FunctionsRNN: TrainableModel {
     return (pass.loss, pass, HiddenState(h: pass.lastHidden))
   }
 
+  /// `functions.backward`: every parameter's gradient, and ∂L/∂h_{−1}.
   public func backward(_ pass: ForwardPass, parameters: RNNParameters) -> (
     gradients: RNNParameters, dState: HiddenState
   ) {
@@ -73,6 +80,7 @@ extension RunState where M == FunctionsRNN {
       smoothLoss: s.smoothLoss)
   }
 
+  /// The same run as ex03's `TrainingState` (the optimizer's memory as Adagrad's).
   public var trainingState: TrainingState {
     TrainingState(
       parameters: parameters, memory: optimizer.memory, hPrev: carried.h, position: position,
@@ -132,18 +140,28 @@ extension Reference {
 /// min-char-rnn's main loop over one array of indices, for when no validation or history is
 /// wanted (ex01's training task, demos).
 public struct MinCharRNNTrainer: Sendable {
+  /// The training text, as indices.
   public let data: [Int]
+  /// T, the characters of each window.
   public let sequenceLength: Int
+  /// Adagrad's rate.
   public let learningRate: Double
   /// nil turns clipping off.
   public let clipLimit: Double?
+  /// The vanilla RNN its functions compute.
   public let model: FunctionsRNN
+  /// Where the run stands.
   public private(set) var run: RunState<FunctionsRNN>
 
+  /// The parameters now.
   public var parameters: RNNParameters { run.parameters }
+  /// Iterations done so far.
   public var iteration: Int { run.iteration }
+  /// min-char-rnn's smoothed loss.
   public var smoothLoss: Double { run.smoothLoss }
 
+  /// A fresh run from `parameters`: zero memory and state, position 0, and the smoothed loss of a
+  /// uniform guess, −ln(1/V)·T. `data` must be longer than one window.
   public init(
     data: [Int], parameters: RNNParameters, sequenceLength: Int, learningRate: Double,
     clipLimit: Double? = 5, functions: RNNFunctions = .reference

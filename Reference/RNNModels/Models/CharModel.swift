@@ -11,9 +11,12 @@ import Foundation
 ///
 /// Time and depth are handled here once; the math of one step of one layer is the cell's.
 public struct CharModel<Cell: RecurrentCell>: LanguageModel {
+  /// What it is: kind, V, H, layers, embedding, dropout.
   public let spec: ModelSpec
+  /// One cell per layer, bottom first: the bottom one reads V (or E) numbers, the rest H.
   public let cells: [Cell]
 
+  /// The model `spec` describes; its kind must be `Cell`'s.
   public init(_ spec: ModelSpec) {
     require(spec.layers >= 1, "a model needs at least one layer")
     require(spec.kind == Cell.kind, "a \(spec.kind) spec for a model of \(Cell.kind) layers")
@@ -24,18 +27,25 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     }
   }
 
+  /// A model of `layers` layers of H units of `Cell`, without dropout.
   public init(vocabularySize v: Int, hiddenSize h: Int, layers: Int = 1, embedding: Int? = nil) {
     self.init(
       ModelSpec(
         kind: Cell.kind, vocabularySize: v, hiddenSize: h, layers: layers, embedding: embedding))
   }
 
+  /// Its tensors: the embedding, each layer's, Why and by.
   public typealias Parameters = CharModelParameters<Cell.Parameters>
+  /// One cell state per layer.
   public typealias State = StackState<Cell.State>
 
+  /// What a forward pass over a window keeps for its backward pass.
   public struct Record: Sendable {
+    /// The characters read.
     public let inputs: [Int]
+    /// The characters scored, each the one after its input.
     public let targets: [Int]
+    /// The state the window started from.
     public let start: State
     /// caches[t][l]: what layer l kept at step t.
     public let caches: [[Cell.Cache]]
@@ -46,6 +56,7 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     /// masks[t][l]: the dropout factors on layer l's output at step t, when trained with dropout.
     public var masks: [[Vector]]? = nil
 
+    /// A record from its parts.
     public init(
       inputs: [Int], targets: [Int], start: State, caches: [[Cell.Cache]], tops: [Vector],
       probabilities: [Vector], masks: [[Vector]]? = nil
@@ -55,6 +66,7 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     }
   }
 
+  /// Zeros with every tensor's shape.
   public func zeroParameters() -> Parameters {
     let v = spec.vocabularySize
     return Parameters(
@@ -74,8 +86,10 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     return p
   }
 
+  /// Every layer's zero state.
   public func zeroState() -> State { State(layers: cells.map { $0.zeroState() }) }
 
+  /// The top layer's h: see `LanguageModel.hidden`.
   public func hidden(of state: State) -> Vector {
     cells[cells.count - 1].output(of: state.layers[cells.count - 1])
   }
@@ -103,6 +117,7 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     return (next, caches, output)
   }
 
+  /// One character through every layer, and y = Why·hᴸ + by: see `LanguageModel.step`.
   public func step(input: Int, from state: State, parameters p: Parameters) -> (
     state: State, scores: Vector
   ) {
@@ -110,6 +125,8 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     return (next, p.Why * top + p.by)
   }
 
+  /// The window read without dropout: the summed cross-entropy, the record and the last state
+  /// (`TrainableModel.forward`).
   public func forward(inputs: [Int], targets: [Int], from start: State, parameters p: Parameters)
     -> (loss: Double, record: Record, last: State)
   {
@@ -222,11 +239,16 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
 /// The tensors of a `CharModel`, in the order PyTorch lists them: the embedding, each layer's
 /// (named `layer2.Whh` and so on when there are several), the output layer's Why and by.
 public struct CharModelParameters<Layer: TensorSet>: TensorSet {
+  /// The embedding table (V × E): row c is what character c is read as; nil for one-hot input.
   public var embedding: Matrix?  // V × E
+  /// Each layer's tensors, bottom first.
   public var layers: [Layer]
+  /// The output layer's weights (V × H), on the top layer's h.
   public var Why: Matrix  // V × H
+  /// The output layer's bias (V).
   public var by: Vector  // V
 
+  /// The tensors, from their parts.
   public init(embedding: Matrix?, layers: [Layer], Why: Matrix, by: Vector) {
     self.embedding = embedding
     self.layers = layers
@@ -234,6 +256,7 @@ public struct CharModelParameters<Layer: TensorSet>: TensorSet {
     self.by = by
   }
 
+  /// Every tensor by name, in the order above (prefixed `layer1.`, `layer2.`, … when several).
   public var tensors: [TensorSlot<Self>] {
     var slots: [TensorSlot<Self>] = []
     if let embedding { slots.append(.matrix("embedding", embedding, \.embedding!)) }
@@ -247,10 +270,13 @@ public struct CharModelParameters<Layer: TensorSet>: TensorSet {
 
 /// One state per layer, named `h` (and `c`) for one layer, `layer2.h` and so on for several.
 public struct StackState<Layer: TensorSet>: TensorSet {
+  /// Each layer's state, bottom first.
   public var layers: [Layer]
 
+  /// The states of a stack, bottom first.
   public init(layers: [Layer]) { self.layers = layers }
 
+  /// Each layer's tensors: `h` (and `c`), or `layer1.h`, … with several layers.
   public var tensors: [TensorSlot<Self>] {
     layers.indices.flatMap { l in
       layers[l].tensors.map {

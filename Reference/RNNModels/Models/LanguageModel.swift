@@ -3,6 +3,7 @@ import CourseSupport
 /// What the training loop needs of a character-level model: read a window of characters from a
 /// carried state, score each next character, and say how the loss depends on every parameter.
 public protocol TrainableModel: Sendable {
+  /// Every weight and bias, as named tensors.
   associatedtype Parameters: TensorSet
   /// What is carried from one character to the next (h; (h, c); one per layer).
   associatedtype State: TensorSet
@@ -16,6 +17,7 @@ public protocol TrainableModel: Sendable {
   func zeroParameters() -> Parameters
   /// A fresh model, its weights drawn from the generator.
   func initialParameters(using rng: inout SeededGenerator) -> Parameters
+  /// The zero state, where every sequence starts.
   func zeroState() -> State
 
   /// Reads `inputs` from `state`, scoring each next character against `targets`: the summed
@@ -51,12 +53,14 @@ public protocol LanguageModel: TrainableModel {
 }
 
 extension LanguageModel {
+  /// nil: the reference loop trains it (`makeTrainer`).
   public func fastTrainer(
     _ run: RunState<Self>, _ hp: Hyperparameters, batch: Int, threads: ThreadUse
   ) -> (any RunTrainer<Self>)? { nil }
 }
 
 extension TrainableModel {
+  /// V, the characters the model reads and scores.
   public var vocabularySize: Int { spec.vocabularySize }
 
   /// A model without randomness in training reads as it always does.

@@ -9,12 +9,17 @@ import CourseSupport
 /// zin_t is the true z_t when the step feeds the truth, else the model's own ẑ_t; no gradient
 /// flows through a fed prediction (it is data, as in Bengio et al.'s scheduled sampling).
 public struct LatentModel<Cell: RecurrentCell>: Sendable {
+  /// Z, the size of a latent.
   public let latentSize: Int
+  /// The size of an action (2 unless told).
   public let actionSize: Int
+  /// H, the hidden units.
   public let hiddenSize: Int
+  /// Whether the head predicts the change ẑ_{t+1} − zin_t instead of ẑ_{t+1}.
   public let residual: Bool
   let cell: Cell
 
+  /// A predictor of Z-sized latents through H units of `Cell`.
   public init(latentSize: Int, actionSize: Int = 2, hiddenSize: Int, residual: Bool) {
     self.latentSize = latentSize
     self.actionSize = actionSize
@@ -23,11 +28,16 @@ public struct LatentModel<Cell: RecurrentCell>: Sendable {
     cell = Cell(inputSize: latentSize + actionSize, hiddenSize: hiddenSize)
   }
 
+  /// The layer's tensors and the head's.
   public struct Parameters: TensorSet {
+    /// The recurrent layer's tensors.
     public var cell: Cell.Parameters
+    /// The head's weights (Z × H).
     public var W: Matrix
+    /// The head's bias (Z).
     public var b: Vector
 
+    /// The layer's tensors, prefixed `cell.`, then W and b.
     public var tensors: [TensorSlot<Parameters>] {
       cell.tensors.map { $0.nested(in: \Parameters.cell, prefix: "cell.") } + [
         .matrix("W", W, \.W), .vector("b", b, \.b),
@@ -35,11 +45,13 @@ public struct LatentModel<Cell: RecurrentCell>: Sendable {
     }
   }
 
+  /// Zeros with every tensor's shape.
   public func zeroParameters() -> Parameters {
     Parameters(
       cell: cell.zeroParameters(), W: .zeros(latentSize, hiddenSize), b: .zeros(latentSize))
   }
 
+  /// A fresh model from a seed: the layer's weights, then W drawn as the cell draws; b zero.
   public func initialParameters(seed: UInt64) -> Parameters {
     var rng = SeededGenerator(seed: seed)
     var p = zeroParameters()
@@ -48,11 +60,15 @@ public struct LatentModel<Cell: RecurrentCell>: Sendable {
     return p
   }
 
+  /// What `forward` keeps for `backward`.
   public struct Record: Sendable {
+    /// What the cell kept at each step.
     public var caches: [Cell.Cache]
+    /// h_t at each step: what the head read.
     public var hidden: [Vector]
     /// predictions[t] = ẑ_{t+1}.
     public var predictions: [Vector]
+    /// z_1 … z_T, what the predictions are scored against.
     public var targets: [Vector]
   }
 
@@ -76,6 +92,8 @@ public struct LatentModel<Cell: RecurrentCell>: Sendable {
     return (Reference.meanSquaredError(record.predictions, record.targets).loss, record)
   }
 
+  /// ∂L/∂(every parameter), back through the head and the layer; nothing flows through a fed
+  /// prediction.
   public func backward(_ r: Record, parameters p: Parameters) -> Parameters {
     var g = zeroParameters()
     let dPredictions = Reference.meanSquaredError(r.predictions, r.targets).gradients

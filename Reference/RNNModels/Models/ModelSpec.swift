@@ -2,8 +2,11 @@ import CourseSupport
 
 /// What a model is, as a checkpoint records it: enough to rebuild it and check its tensors.
 public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
+  /// Which cell its layers are made of.
   public var kind: ModelKind
+  /// V, the characters it reads and scores.
   public var vocabularySize: Int
+  /// H, the hidden units of each layer.
   public var hiddenSize: Int
   /// Stacked layers, each reading the h of the one below.
   public var layers: Int
@@ -12,6 +15,7 @@ public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
   /// The dropout rate on each layer's output while training; nil (or 0) for none.
   public var dropout: Double?
 
+  /// A spec; one layer, one-hot input and no dropout unless told otherwise.
   public init(
     kind: ModelKind, vocabularySize: Int, hiddenSize: Int, layers: Int = 1, embedding: Int? = nil,
     dropout: Double? = nil

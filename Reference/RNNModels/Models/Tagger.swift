@@ -10,12 +10,17 @@ import Foundation
 /// Each sequence starts from zero states at both ends. A bidirectional tagger sees the whole
 /// sequence before it labels a character, so it cannot be a next-character model.
 public struct Tagger<Cell: RecurrentCell>: Sendable {
+  /// V, the characters read (one-hot).
   public let vocabularySize: Int
+  /// How many labels there are to choose from.
   public let labelCount: Int
+  /// H, each direction's hidden units.
   public let hiddenSize: Int
+  /// Whether a second layer reads right to left.
   public let bidirectional: Bool
   let cell: Cell
 
+  /// A tagger choosing among `labelCount` labels for V characters, H units each way.
   public init(vocabularySize: Int, labelCount: Int, hiddenSize: Int, bidirectional: Bool) {
     self.vocabularySize = vocabularySize
     self.labelCount = labelCount
@@ -24,16 +29,23 @@ public struct Tagger<Cell: RecurrentCell>: Sendable {
     cell = Cell(inputSize: vocabularySize, hiddenSize: hiddenSize)
   }
 
+  /// Each direction's layer and the output layer.
   public struct Parameters: TensorSet {
+    /// The left-to-right layer's tensors.
     public var forward: Cell.Parameters
+    /// The right-to-left layer's tensors; nil when not `bidirectional`.
     public var backward: Cell.Parameters?
+    /// The output layer's weights (labels × H, or × 2H read both ways).
     public var Why: Matrix
+    /// The output layer's bias (labels).
     public var by: Vector
 
+    /// The tensors, from their parts.
     public init(forward: Cell.Parameters, backward: Cell.Parameters?, Why: Matrix, by: Vector) {
       (self.forward, self.backward, self.Why, self.by) = (forward, backward, Why, by)
     }
 
+    /// Every tensor by name: `forward.…`, `backward.…` (both ways), `Why`, `by`.
     public var tensors: [TensorSlot<Parameters>] {
       var slots = forward.tensors.map { $0.nested(in: \Parameters.forward, prefix: "forward.") }
       if let backward {
@@ -43,17 +55,23 @@ public struct Tagger<Cell: RecurrentCell>: Sendable {
     }
   }
 
+  /// What `forward` keeps for `backward`.
   public struct Record: Sendable {
+    /// The characters read.
     public let inputs: [Int]
+    /// The right label of each.
     public let labels: [Int]
     /// forward[t], backward[t]: what each direction's cell kept at position t.
     public let forward: [Cell.Cache]
+    /// What the right-to-left cell kept at position t (empty when one way).
     public let backward: [Cell.Cache]
     /// What the output layer read at position t: [f_t; b_t] (or f_t alone).
     public let features: [Vector]
+    /// p_t = softmax(Why·features_t + by).
     public let probabilities: [Vector]
   }
 
+  /// Zeros with every tensor's shape.
   public func zeroParameters() -> Parameters {
     let directions = bidirectional ? 2 : 1
     return Parameters(
@@ -87,6 +105,8 @@ public struct Tagger<Cell: RecurrentCell>: Sendable {
     return (states, caches.map { $0! })
   }
 
+  /// Reads `inputs` from zero states (both ways when `bidirectional`): the summed cross-entropy
+  /// against `labels`, and the record.
   public func forward(inputs: [Int], labels: [Int], parameters p: Parameters) -> (
     loss: Double, record: Record
   ) {
@@ -166,6 +186,7 @@ extension Reference {
     return labels
   }
 
+  /// The labels of `lettersLeft` in words, by index.
   public static let lettersLeftNames = ["0 left", "1 left", "2 left", "3+ left", "not a letter"]
 
   /// A tagger trained on windows of `length` characters cut from `inputs` in turn (each read

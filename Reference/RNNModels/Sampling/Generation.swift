@@ -89,6 +89,7 @@ extension Reference {
     return (next.state.layers[0].h, softmax(next.scores))
   }
 
+  /// ex01's greedy sampling, from `hPrev`, on the one-layer char RNN `p` holds.
   public static func sampleGreedy(
     parameters p: RNNParameters, hPrev: Vector, seed: Int, count: Int
   ) -> [Int] {
@@ -97,6 +98,7 @@ extension Reference {
       seed: seed, count: count)
   }
 
+  /// ex02's sampling at a temperature, on the one-layer char RNN `p` holds.
   public static func generate(
     parameters p: RNNParameters, seed: [Int], count: Int, temperature: Double,
     using rng: inout SeededGenerator

@@ -46,6 +46,7 @@ public struct FreshStateCheck: Codable, Equatable, Sendable {
   /// Ten stretches of 500 characters: 5,000 characters read twice, a few hundredths of a second
   /// on the fast path.
   public static let defaultSegments = 10
+  /// Characters per stretch (see `defaultSegments`).
   public static let defaultLength = 500
 
   /// Scores `segments` segments of `length` characters of `text`, evenly spaced from its start
@@ -78,6 +79,8 @@ public struct FreshStateCheck: Codable, Equatable, Sendable {
     return g.indices.max { a, b in !(g[a].isNaN) && (g[b].isNaN || g[a] < g[b]) }
   }
 
+  /// What the check concludes: `unchecked` without a finite gap, `untrained` while the carried loss
+  /// is not a nat better than `uniform`, else `works` or `fails` by `tolerance`.
   public var verdict: Verdict {
     guard let w = worst, gaps[w].isFinite else { return .unchecked }
     if let uniform, meanCarried > uniform - 1 { return .untrained }

@@ -3,12 +3,18 @@ import Foundation
 
 /// A saved run of any model: enough to continue training it, or to sample from it.
 public struct ModelCheckpoint<M: LanguageModel>: Sendable {
+  /// The model trained; its `spec` is what the file records.
   public var model: M
+  /// The characters it reads and writes, each with its index.
   public var vocabulary: Vocabulary
+  /// The run's settings.
   public var hyperparameters: Hyperparameters
+  /// Where the run stands: parameters, optimizer, carried state, position, iteration.
   public var run: RunState<M>
+  /// The losses measured so far.
   public var history: LossHistory
 
+  /// A checkpoint from its parts.
   public init(
     model: M, vocabulary: Vocabulary, hyperparameters: Hyperparameters, run: RunState<M>,
     history: LossHistory
@@ -25,17 +31,24 @@ public struct ModelCheckpoint<M: LanguageModel>: Sendable {
 /// Commands take `any TrainedModel` and hand it to code written once, generically.
 public protocol TrainedModel: Sendable {
   associatedtype Model: LanguageModel
+  /// The model, of the kind the file held.
   var model: Model { get }
+  /// Its trained parameters.
   var parameters: Model.Parameters { get }
+  /// The characters it reads and writes, each with its index.
   var vocabulary: Vocabulary { get }
+  /// The settings it was trained with.
   var hyperparameters: Hyperparameters { get }
+  /// The losses of its training.
   var history: LossHistory { get }
   /// Everything saved: the run to continue, its history.
   var checkpoint: ModelCheckpoint<Model> { get }
 }
 
 extension ModelCheckpoint: TrainedModel {
+  /// The run's parameters: see `TrainedModel.parameters`.
   public var parameters: M.Parameters { run.parameters }
+  /// Itself: see `TrainedModel.checkpoint`.
   public var checkpoint: ModelCheckpoint<M> { self }
 }
 

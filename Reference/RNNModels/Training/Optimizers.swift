@@ -11,6 +11,7 @@ public enum OptimizerKind: String, CaseIterable, Codable, Sendable {
 
 /// An optimizer's memory, shaped like the parameters.
 public struct OptimizerState<P: TensorSet>: Equatable, Sendable {
+  /// Which optimizer the memory is for.
   public var kind: OptimizerKind
   /// Adagrad: the sum of squared gradients. Adam: the running mean of squared gradients, v.
   public var memory: P
@@ -19,6 +20,7 @@ public struct OptimizerState<P: TensorSet>: Equatable, Sendable {
   /// Updates made so far (Adam's bias correction needs it).
   public var updates: Int
 
+  /// Fresh memory for `kind`: zeros shaped like `p` (Adam's momentum too), no updates.
   public init(_ kind: OptimizerKind, shapedLike p: P) {
     self.kind = kind
     memory = p.zeros()
@@ -26,6 +28,7 @@ public struct OptimizerState<P: TensorSet>: Equatable, Sendable {
     updates = 0
   }
 
+  /// An optimizer's memory from its parts (a checkpoint's, ex03's `TrainingState`'s).
   public init(kind: OptimizerKind, memory: P, momentum: P?, updates: Int) {
     self.kind = kind
     self.memory = memory

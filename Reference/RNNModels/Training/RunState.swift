@@ -3,7 +3,9 @@ import Foundation
 
 /// Where a training run stands: everything needed to carry on exactly where it stopped.
 public struct RunState<M: TrainableModel>: Sendable {
+  /// The parameters now.
   public var parameters: M.Parameters
+  /// The optimizer's memory.
   public var optimizer: OptimizerState<M.Parameters>
   /// The state carried into the next window.
   public var carried: M.State
@@ -17,6 +19,7 @@ public struct RunState<M: TrainableModel>: Sendable {
   /// what an uninterrupted one would.
   public var noise: SeededGenerator
 
+  /// A run state from its parts; `noise` seeded with 0 unless given.
   public init(
     parameters: M.Parameters, optimizer: OptimizerState<M.Parameters>, carried: M.State,
     position: Int, iteration: Int, smoothLoss: Double, noise: SeededGenerator = .init(seed: 0)
@@ -46,9 +49,12 @@ public struct RunState<M: TrainableModel>: Sendable {
 
 /// How gradients are clipped and applied: the reference's, or a learner's own (`--mine`).
 public struct UpdateRule<P: TensorSet>: Sendable {
+  /// Clips gradients in place to a limit.
   public var clip: @Sendable (inout P, Double) -> Void
+  /// Moves the parameters against the gradients at a rate, updating the optimizer's memory.
   public var update: @Sendable (inout P, P, inout OptimizerState<P>, Double) -> Void
 
+  /// A rule from its two functions.
   public init(
     clip: @escaping @Sendable (inout P, Double) -> Void,
     update: @escaping @Sendable (inout P, P, inout OptimizerState<P>, Double) -> Void
@@ -57,6 +63,7 @@ public struct UpdateRule<P: TensorSet>: Sendable {
     self.update = update
   }
 
+  /// `Reference.clip` and `Reference.update` (Adagrad or Adam, as the memory says).
   public static var reference: UpdateRule {
     UpdateRule(
       clip: { Reference.clip(&$0, limit: $1) },

@@ -7,11 +7,15 @@ import Foundation
 /// and sampled as the model it is.
 public protocol RunTrainer<Model>: AnyObject {
   associatedtype Model: LanguageModel
+  /// The model trained.
   var model: Model { get }
   /// Where the run stands, for its checkpoint.
   var run: RunState<Model> { get }
+  /// The parameters now.
   var parameters: Model.Parameters { get }
+  /// Iterations done so far.
   var iteration: Int { get }
+  /// min-char-rnn's smoothed loss of a window (averaged over the streams).
   var smoothLoss: Double { get }
   /// One iteration: the window's summed loss (averaged over the streams).
   @discardableResult func step(_ data: [Int]) -> Double
@@ -55,20 +59,28 @@ public func makeTrainer<M: LanguageModel>(
 
 /// The reference loop, for any model and optimizer.
 public final class ReferenceTrainer<M: LanguageModel>: RunTrainer {
+  /// The model trained.
   public let model: M
+  /// The run's settings: T, the rate and its schedule, clipping, resets.
   public let hyperparameters: Hyperparameters
+  /// Where the run stands.
   public private(set) var run: RunState<M>
 
+  /// Continues `run` of `model` with `hyperparameters`.
   public init(_ model: M, _ run: RunState<M>, _ hyperparameters: Hyperparameters) {
     self.model = model
     self.run = run
     self.hyperparameters = hyperparameters
   }
 
+  /// The parameters now.
   public var parameters: M.Parameters { run.parameters }
+  /// Iterations done so far.
   public var iteration: Int { run.iteration }
+  /// min-char-rnn's smoothed loss of a window.
   public var smoothLoss: Double { run.smoothLoss }
 
+  /// One iteration of `Reference.trainingStep` at the scheduled rate: see `RunTrainer.step`.
   public func step(_ data: [Int]) -> Double {
     Reference.trainingStep(
       model, &run, data: data, sequenceLength: hyperparameters.sequenceLength,
@@ -80,23 +92,33 @@ public final class ReferenceTrainer<M: LanguageModel>: RunTrainer {
 /// A one-layer, one-hot vanilla RNN trained on ex01's shapes: the fast kernels, or a learner's
 /// own functions (`--mine`). Either is saved and sampled as the char RNN it is.
 public protocol MinCharTrainer: RunTrainer where Model == CharModel<RNNCell> {
+  /// Where the run stands, in ex03's terms.
   var trainingState: TrainingState { get }
 }
 
 extension MinCharTrainer {
+  /// The one-layer one-hot char RNN whose parameters `trainingState` holds.
   public var model: CharModel<RNNCell> { CharModel(shapedLike: trainingState.parameters) }
+  /// `trainingState` as a run of that char RNN.
   public var run: RunState<CharModel<RNNCell>> { RunState(trainingState) }
+  /// The parameters, as the char RNN's.
   public var parameters: CharModelParameters<RNNLayer> { .init(trainingState.parameters) }
+  /// Iterations done so far.
   public var iteration: Int { trainingState.iteration }
+  /// min-char-rnn's smoothed loss of a window.
   public var smoothLoss: Double { trainingState.smoothLoss }
 }
 
 /// min-char-rnn's loop through a learner's ex01 functions, at the speed of their code.
 public final class FunctionsTrainer: MinCharTrainer {
+  /// Where the run stands, in ex03's terms.
   public private(set) var trainingState: TrainingState
+  /// The run's settings: T, the rate and its schedule, clipping, resets.
   public let hyperparameters: Hyperparameters
+  /// The ex01 functions that compute each step.
   public let functions: RNNFunctions
 
+  /// Continues `state` through `functions`.
   public init(
     _ state: TrainingState, _ hyperparameters: Hyperparameters, functions: RNNFunctions
   ) {
@@ -105,6 +127,7 @@ public final class FunctionsTrainer: MinCharTrainer {
     self.functions = functions
   }
 
+  /// One iteration of min-char-rnn's loop through `functions` at the scheduled rate.
   public func step(_ data: [Int]) -> Double {
     Reference.trainingStep(
       &trainingState, data: data, sequenceLength: hyperparameters.sequenceLength,
