@@ -15,6 +15,8 @@ public struct GRUCell: RecurrentCell {
   public static let kind = ModelKind(cell: "gru")
   /// "GRU": see `RecurrentCell.title`.
   public static let title = "GRU"
+  /// "gru": PyTorch's GRU layer, whose math differs (`pyTorchDifference`).
+  public static let pyTorchLayer: String? = "gru"
   /// "a GRU".
   public static let titleWithArticle = "a GRU"
   /// Three: r, z and the candidate h̃.

@@ -15,6 +15,8 @@ public struct LSTMCell: RecurrentCell {
   public static let kind = ModelKind(cell: "lstm")
   /// "LSTM": see `RecurrentCell.title`.
   public static let title = "LSTM"
+  /// "lstm": PyTorch's layer of the same math (see `RecurrentCell.pyTorchLayer`).
+  public static let pyTorchLayer: String? = "lstm"
   /// "an LSTM".
   public static let titleWithArticle = "an LSTM"
   /// Four: the gates i, f, o and the candidate values g.

@@ -9,6 +9,8 @@ public struct RNNCell: RecurrentCell {
   public static let kind = ModelKind(cell: "rnn")
   /// "vanilla RNN": see `RecurrentCell.title`.
   public static let title = "vanilla RNN"
+  /// "rnn": PyTorch's layer of the same math (see `RecurrentCell.pyTorchLayer`).
+  public static let pyTorchLayer: String? = "rnn"
   /// "a vanilla RNN".
   public static let titleWithArticle = "a vanilla RNN"
   /// One block: Wxh, Whh and bh, the size every other cell is counted in.

@@ -54,8 +54,11 @@ public protocol RecurrentCell: Sendable {
   static var defaultResetProbability: Double { get }
   /// How its models learn unless told otherwise (Adam unless the cell says).
   static var defaultOptimizer: OptimizerKind { get }
-  /// How PyTorch's layer of the same name computes something else, when it does (`rnn bench`
-  /// compares learning with PyTorch only where the math is the same); nil when it is the same.
+  /// PyTorch's layer for this cell as the benchmark baseline names it (`torch_charlstm.py
+  /// --cell lstm`); nil when PyTorch has none, and `rnn bench` then measures ours alone.
+  static var pyTorchLayer: String? { get }
+  /// How PyTorch's layer computes something else, when it does (`rnn bench` compares learning
+  /// with PyTorch only where the math is the same); nil when it is the same.
   static var pyTorchDifference: String? { get }
   /// Whether models of `spec` trained with `optimizer` have a fast path (`fastTrainer`); only
   /// a fast path trains several streams at once (none unless the cell says).
@@ -108,6 +111,8 @@ extension RecurrentCell {
   public static var defaultResetProbability: Double { 0 }
   /// Adam, unless the cell says.
   public static var defaultOptimizer: OptimizerKind { .adam }
+  /// nil: PyTorch has no such layer, unless the cell names it.
+  public static var pyTorchLayer: String? { nil }
   /// nil: the same math as PyTorch's layer, unless the cell says.
   public static var pyTorchDifference: String? { nil }
   /// false: no fast path, unless the cell has one.

@@ -75,7 +75,8 @@ public struct FreshStateCheck: Codable, Equatable, Sendable {
   /// The segment that scores worst from zero, against the carried state; nil with no segments.
   public var worst: Int? {
     let g = gaps
-    // A NaN gap (a diverged model) counts as the worst: it is not a pass.
+    // A NaN gap (a diverged model) counts as the worst, so the verdict is `unchecked`, never
+    // `works`: the run's diagnosis says it diverged.
     return g.indices.max { a, b in !(g[a].isNaN) && (g[b].isNaN || g[a] < g[b]) }
   }
 
@@ -87,7 +88,8 @@ public struct FreshStateCheck: Codable, Equatable, Sendable {
     return gaps[w] <= Self.tolerance ? .works : .fails
   }
 
-  /// False only when the model works only from the states it trained in.
+  /// False only when the model works only from the states it trained in (a diverged model is
+  /// `unchecked`, not a failure here: its diagnosis reports it).
   public var passed: Bool { verdict != .fails }
 
   /// The mean loss per character from the carried state.

@@ -31,7 +31,7 @@ struct GatedBench {
   let validation: [Int]
   let peak: Double?
 
-  var cell: String { kind.rawValue }
+  var cell: String { kind.cell.pyTorchLayer ?? kind.rawValue }
 }
 
 func benchGated(_ kind: ModelKind, _ cell: any GatedCell.Type, _ options: CommandLineOptions)
@@ -50,14 +50,19 @@ func benchGated(_ kind: ModelKind, _ cell: any GatedCell.Type, _ options: Comman
   let haveBaseline = FileManager.default.fileExists(atPath: baseline)
   let bench = GatedBench(
     kind: kind, gated: cell, seconds: seconds, interpreter: interpreter, baseline: baseline,
-    torch: haveBaseline ? torchVersion(interpreter) : nil, scratch: scratch, dataPath: dataPath,
+    torch: haveBaseline && kind.cell.pyTorchLayer != nil ? torchVersion(interpreter) : nil,
+    scratch: scratch, dataPath: dataPath,
     vocabulary: vocabulary, training: Array(data[..<split]), validation: Array(data[split...]),
     peak: measuredPeakGFLOPs())
   bench.header(haveBaseline: haveBaseline)
   for row in gatedBenchRows { try bench.throughput(row) }
   print("")
   try bench.wholeRun()
-  if let difference = kind.cell.pyTorchDifference {
+  if kind.cell.pyTorchLayer == nil {
+    print(
+      "learning: PyTorch has no \(kind.title) layer to learn beside; the tests compare the fast \(kind.title) with the readable reference"
+    )
+  } else if let difference = kind.cell.pyTorchDifference {
     print(
       "learning: \(difference), so the same weights learn differently; the tests compare the fast \(kind.title) with the readable reference instead"
     )
@@ -96,7 +101,9 @@ extension GatedBench {
     if let peak {
       print(String(format: "one core's FP64 peak, measured: %.1f GFLOP/s", peak))
     }
-    if let torch {
+    if kind.cell.pyTorchLayer == nil {
+      print("PyTorch: it has no \(kind.title) layer; ours only")
+    } else if let torch {
       print("PyTorch \(torch) (\(interpreter)), running \(baseline) unchanged")
     } else if !haveBaseline {
       print("PyTorch: no baseline at \(baseline) (give --baseline PATH); Swift only")
