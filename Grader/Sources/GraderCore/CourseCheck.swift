@@ -53,18 +53,23 @@ public struct CourseCheck: Sendable {
       "exercise and solution code imports only CourseSupport and GradientCheck", importProblems())
 
     let course = grader.course
-    let solutions = try grader.grade(course.exercises, mode: .solutions)
+    let solutions = try grader.grade(
+      course.exercises, mode: .solutions, respectingDependencies: false)
     record(
       "Solutions: every task passes",
       problems(in: solutions, expecting: .passed, "should pass on Solutions"),
       passes: solutions.exercises.reduce(0) { $0 + $1.tasks.count },
       buildSeconds: solutions.buildSeconds)
-    let exercises = try grader.grade(course.exercises, mode: .exercises)
+    let exercises = try grader.grade(
+      course.exercises, mode: .exercises, respectingDependencies: false)
     record(
       "Exercises: every task is still TODO",
       problems(in: exercises, expecting: .todo, "should be TODO in Exercises"),
       passes: exercises.exercises.reduce(0) { $0 + $1.tasks.count },
       buildSeconds: exercises.buildSeconds)
+    record(
+      "every task stops first at its own stub or one of a task it builds on",
+      foundationProblems(exercises))
 
     if includeToolkitTests {
       let (count, problems, buildSeconds) = try toolkitTests()
@@ -95,6 +100,35 @@ public struct CourseCheck: Sendable {
       }
     }
     return lines
+  }
+
+  /// A task whose tests reach another task's stub first must build on that task in the
+  /// registry: otherwise the grader would run it, and blame a stub the learner is not on, while
+  /// that task does not pass.
+  func foundationProblems(_ run: GradingRun) -> [String] {
+    let locator = StubLocator(root: grader.root)
+    var problems: [String] = []
+    for report in run.exercises {
+      guard let exercise = grader.course.exercise(report.id) else { continue }
+      let stubs = exercise.tasks.flatMap { task in
+        task.stubs.compactMap { stub in
+          locator.locate(stub, in: exercise.exercisePath).map { (task: task, place: $0) }
+        }
+      }
+      for result in report.tasks where result.status == .todo {
+        guard let task = exercise.task(result.id), let todo = result.location,
+          let owner = stubs.filter({ $0.place.file == todo.file && $0.place.line <= todo.line })
+            .max(by: { $0.place.line < $1.place.line })?.task
+        else { continue }
+        let allowed = Set(([task] + exercise.foundations(of: task)).map(\.id))
+        if !allowed.contains(owner.id) {
+          problems.append(
+            "\(Course.registryPath): \(exercise.id) · \(task.id) reaches \(owner.id)'s stub first (\(todo)): add \"\(owner.id)\" to its buildsOn"
+          )
+        }
+      }
+    }
+    return problems
   }
 
   /// Package.swift's exercise targets (read back from SwiftPM) against the registry.

@@ -96,8 +96,12 @@ public struct TextReport: Sendable {
       var line =
         "  " + mark(task.status) + " " + pad(task.id, idWidth) + "  " + pad(task.title, titleWidth)
       switch task.status {
-      case .passed: line += "  " + style.dim(String(format: "%.2f s", task.durationSeconds))
+      case .passed:
+        line += "  " + style.dim(task.note ?? String(format: "%.2f s", task.durationSeconds))
       case .todo: line += "  " + style.dim(task.location?.description ?? "")
+      case .waiting:
+        let short = task.message?.components(separatedBy: ", which").first
+        line += "  " + style.dim(short ?? "waiting")
       default: line += "  " + taskStatusWord(task.status)
       }
       lines.append(line)
@@ -259,6 +263,7 @@ public struct TextReport: Sendable {
     case .failed, .crashed, .timedOut, .error: style.red("✗")
     case .todo: style.yellow("·")
     case .notRun: style.dim("-")
+    case .waiting: style.dim("…")
     }
   }
 
@@ -270,6 +275,7 @@ public struct TextReport: Sendable {
     case .crashed: style.red("crashed")
     case .timedOut: style.red("timed out")
     case .notRun: style.dim("not run")
+    case .waiting: style.dim("waiting")
     case .error: style.magenta("course error")
     }
   }
