@@ -218,6 +218,34 @@ public struct TextReport: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  // MARK: swift run grader scratch
+
+  /// A crash of the scratch pad as a task's is shown: the runtime's message, the learner's line
+  /// (`place`, with its text), and what to try; the trap's own place when it is elsewhere.
+  public func scratchCrash(_ crash: CrashReport, at place: SourcePlace?, sourceLine: String?)
+    -> String
+  {
+    var lines = [
+      crash.isTODO
+        ? style.yellow("stopped at a TODO: ")
+          + "your pad called a function that is not written yet (finish its task first)"
+        : style.red("crashed: ") + crash.message + crashAdvice(crash.message)
+    ]
+    if let place {
+      lines.append("  at \(place)")
+      if let sourceLine {
+        lines.append(
+          style.dim("  \(place.line) │ ") + sourceLine.trimmingCharacters(in: .whitespaces))
+      }
+    }
+    if let fileID = crash.fileID, let line = crash.line,
+      place.map({ !$0.file.hasSuffix("/" + (fileID.split(separator: "/").last ?? "")) }) ?? true
+    {
+      lines.append(style.dim("  (the trap itself is in \(fileID):\(line), which your line called)"))
+    }
+    return lines.joined(separator: "\n")
+  }
+
   // MARK: swift run grader list
 
   public func list() -> String {

@@ -175,8 +175,8 @@ struct Commands {
     return answer == "y" || answer == "yes"
   }
 
-  /// Builds the scratch pad with the exercises it imports, then runs it in the grader's place,
-  /// so its output and Ctrl-C are the learner's own.
+  /// Builds the scratch pad with the exercises it imports, then runs it on the learner's
+  /// terminal (its output and Ctrl-C are theirs); a crash is shown as a task's is.
   func scratch(_ arguments: [String]) throws -> Int32 {
     let pad = ScratchPad(root: grader.root, course: grader.course)
     FileHandle.standardError.write(Data("building \(ScratchPad.file)…\n".utf8))
@@ -186,7 +186,25 @@ struct Commands {
       print(text.compileErrors(build.errors).joined(separator: "\n"))
       return 1
     }
-    try replaceProcess(with: executable, arguments: arguments)
+    let outcome = try pad.run(executable, arguments: arguments)
+    if !outcome.standardError.isEmpty {
+      FileHandle.standardError.write(Data((outcome.standardError + "\n").utf8))
+    }
+    if let crash = outcome.crash {
+      let source = outcome.place.flatMap { place in
+        (try? String(
+          contentsOf: grader.root.appendingPathComponent(place.file), encoding: .utf8))?
+          .split(separator: "\n", omittingEmptySubsequences: false)
+          .dropFirst(place.line - 1).first.map(String.init)
+      }
+      print(text.scratchCrash(crash, at: outcome.place, sourceLine: source))
+      return 1
+    }
+    switch outcome.ending {
+    case .exited(let code): return code
+    case .signalled(let signal): return 128 + signal
+    case .timedOut: return 1
+    }
   }
 
   func benchmark() throws -> Int32 {
