@@ -227,6 +227,23 @@ public struct CourseCheck: Sendable {
     let targets: [Target]
   }
 
+  /// A task's probe (`@Test func <task id>()` in a Probe suite) must call each of the task's
+  /// functions: `grader compare` then shows a difference at the function it starts in, not under a
+  /// later task that uses it.
+  func probeProblems(_ task: ExerciseTask, of exercise: Exercise, _ probes: [String]) -> [String] {
+    guard let body = probes.lazy.compactMap({ functionBody("func \(task.id)(", in: $0) }).first
+    else {
+      return [
+        "\(exercise.testsPath): no probe for \(exercise.id) · \(task.id) (grader compare runs `@Test func \(task.id)()` in a Probe suite)"
+      ]
+    }
+    return task.stubs.filter { stub in
+      !body.contains(".\(stub)(") && !body.contains(" \(stub)(") && !body.contains(".\(stub)<")
+    }.map {
+      "\(exercise.testsPath): the probe for \(exercise.id) · \(task.id) does not call \($0)(…): grader compare would show its differences only under a later task"
+    }
+  }
+
   func layoutProblems() -> [String] {
     let fm = FileManager.default
     let root = grader.root
@@ -251,12 +268,7 @@ public struct CourseCheck: Sendable {
         if task.hints.isEmpty {
           problems.append("\(Course.registryPath): \(exercise.id) · \(task.id) has no hints")
         }
-        if exists(exercise.testsPath), !probes.contains(where: { $0.contains("func \(task.id)(") })
-        {
-          problems.append(
-            "\(exercise.testsPath): no probe for \(exercise.id) · \(task.id) (grader compare runs `@Test func \(task.id)()` in a Probe suite)"
-          )
-        }
+        if exists(exercise.testsPath) { problems += probeProblems(task, of: exercise, probes) }
         for stub in task.stubs {
           for folder in [exercise.exercisePath, exercise.solutionPath]
           where exists(folder) && stubs.locate(stub, in: folder) == nil {
@@ -347,4 +359,20 @@ public struct CourseCheck: Sendable {
     if events.functions.isEmpty { problems.append("Tests: no toolkit tests ran") }
     return (events.functions.count, problems, build.duration)
   }
+}
+
+/// The text between the braces of the first function whose declaration contains `signature`.
+func functionBody(_ signature: String, in text: String) -> Substring? {
+  guard let start = text.range(of: signature),
+    let open = text[start.upperBound...].firstIndex(of: "{")
+  else { return nil }
+  var depth = 0
+  for index in text[open...].indices {
+    if text[index] == "{" { depth += 1 }
+    if text[index] == "}" {
+      depth -= 1
+      if depth == 0 { return text[open...index] }
+    }
+  }
+  return nil
 }

@@ -194,6 +194,13 @@ public struct TextReport: Sendable {
             + " \(name)  first difference at \(location)\(note.map { " (\($0))" } ?? "")")
         lines.append("      " + pad("yours", 10) + (yours.map(formatNumber) ?? "—"))
         lines.append("      " + pad("solution", 10) + (solution.map(formatNumber) ?? "—"))
+        if let cause = earlierCause(of: result.task, in: exercise, results) {
+          lines.append(
+            "      "
+              + style.dim(
+                "\(result.task.id) uses the functions of \(cause), which differ above: look there first"
+              ))
+        }
         if passed, let place = solutionPlaces[result.task.id] {
           lines.append("      " + style.dim("the solution: \(place)"))
         }
@@ -216,6 +223,21 @@ public struct TextReport: Sendable {
           "Where each task's solution is (file:line) shows here once \(exercise.id) passes."))
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The first task `task` builds on whose own functions already differ or stop: where a
+  /// difference in `task` most likely comes from.
+  func earlierCause(
+    of task: ExerciseTask, in exercise: Exercise, _ results: [ExerciseComparer.TaskComparison]
+  ) -> String? {
+    let foundations = Set(exercise.foundations(of: task).map(\.id))
+    return results.first { result in
+      guard foundations.contains(result.task.id) else { return false }
+      switch result.outcome {
+      case .differs, .stopped: return true
+      case .same, .noProbe: return false
+      }
+    }?.task.id
   }
 
   // MARK: swift run grader scratch
