@@ -147,11 +147,13 @@ public struct Vector: Equatable, Hashable, Sendable, Codable, CustomStringConver
 /// A short rendering of a number for messages: 6 significant digits, "nan", "inf".
 public func formatScalar(_ x: Double) -> String { formatScalar(x, digits: 6) }
 
-/// A number for messages with `digits` significant digits.
+/// A number for messages with `digits` significant digits, exponents as the lessons write them
+/// (1e-7, not C's 1e-07).
 public func formatScalar(_ x: Double, digits: Int) -> String {
   if x.isNaN { return "nan" }
   if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-  return String(format: "%.\(digits)g", x)
+  return String(format: "%.\(digits)g", x).replacingOccurrences(of: "e-0", with: "e-")
+    .replacingOccurrences(of: "e+0", with: "e+")
 }
 
 /// Two numbers that differ, with as many digits as it takes to show that they do ("expected

@@ -102,3 +102,17 @@ public func firstMismatch<T: TensorSet>(
   }
   return nil
 }
+
+/// The names of every tensor where two tensor sets differ beyond `tolerance` (in shape or in any
+/// element), in `expected`'s order: which parts of a gradient a mistake reaches.
+public func differingTensors<T: TensorSet>(actual: T, expected: T, tolerance: Double) -> [String] {
+  let actualSlots = Dictionary(
+    actual.tensors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  return expected.tensors.filter { slot in
+    guard let given = actualSlots[slot.name], (given.rows, given.cols) == (slot.rows, slot.cols)
+    else { return true }
+    return firstMismatch(
+      slot.name, actual: actual[keyPath: given.values], expected: expected[keyPath: slot.values],
+      tolerance: tolerance) != nil
+  }.map(\.name)
+}

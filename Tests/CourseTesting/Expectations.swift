@@ -2,18 +2,21 @@ import CourseSupport
 import GradientCheck
 import Testing
 
-/// Records a failure when `mismatch` is non-nil. The message says what was compared, where it
-/// first differs (tensor, index, timestep) with both values, and what to try next.
+/// Records a failure when `mismatch` is non-nil, and returns whether there was none. The message
+/// says what was compared, where it first differs (tensor, index, timestep) with both values,
+/// and what to try next.
+@discardableResult
 public func expectMatch(
   _ mismatch: Mismatch?, _ what: String, tolerance: Double, hint: String,
   sourceLocation: SourceLocation = #_sourceLocation
-) {
-  guard let mismatch else { return }
+) -> Bool {
+  guard let mismatch else { return true }
   Issue.record(
     Comment(
       rawValue: "\(what) differs from the reference (tolerance \(formatScalar(tolerance))): "
         + "\(mismatch). \(hint)"),
     sourceLocation: sourceLocation)
+  return false
 }
 
 /// Records a failure unless |actual − expected| ≤ tolerance · max(1, |expected|).

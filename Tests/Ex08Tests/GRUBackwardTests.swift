@@ -11,23 +11,19 @@ import Testing
   /// BPTT reaches about 1e-9 on this problem, a missing term 1e-2 and more.
   @Test("every gradient passes the numeric gradient check (relative error ≤ 1e-7)")
   func numericGradientCheck() {
+    if let message = Self.checkMessage() { Issue.record(Comment(rawValue: message)) }
+  }
+
+  /// What the numeric gradient check says, nil when every tensor passes at 1e-7.
+  static func checkMessage() -> String? {
     let (p, start) = GRUFixture.parameters()
     let result = gruBackward(GRUFixture.referencePass(p, start), parameters: p)
     let report = checkGradients(
       parameters: p, state: HiddenState(h: start), gradients: result.gradients,
       dState: HiddenState(h: result.dStart)
     ) { p, s in GRUFixture.referencePass(p, s.h).loss }
-    let failing = report.tensors.filter { !$0.passes(tolerance: 1e-7) }
-    guard !failing.isEmpty else { return }
-    let lines = failing.map { tensor in
-      if let problem = tensor.problem { return "d\(tensor.tensor): \(problem)." }
-      return
-        "d\(tensor.tensor) is wrong at \(tensor.location) (\(GRUFixture.describe(tensor.tensor))): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > 1e-7"
-    }
-    let headline = "\(failing.count) of \(report.tensors.count) gradients fail the check."
-    Issue.record(
-      Comment(
-        rawValue: ([headline + (tip().map { " " + $0 } ?? "")] + lines).joined(separator: "\n")))
+    return gradientCheckMessage(
+      report, tolerance: 1e-7, cause: Self.cause(), describe: GRUFixture.describe)
   }
 
   @Test("gradients equal the reference's analytic gradients (1e-10)")
@@ -36,6 +32,11 @@ import Testing
     let pass = GRUFixture.referencePass(p, start)
     let got = gruBackward(pass, parameters: p)
     let want = Reference.gruBackward(pass, parameters: p)
+    guard
+      !followsFromGradientCheck(
+        "gruBackward", checkFailed: Self.checkMessage() != nil, actual: got.gradients,
+        expected: want.gradients)
+    else { return }
     expectMatch(
       firstMismatch("d", actual: got.gradients, expected: want.gradients, tolerance: 1e-10),
       "gruBackward: gradient", tolerance: 1e-10,
@@ -47,16 +48,35 @@ import Testing
   }
 
   /// Right for a one-step window (where nothing flows back in time), wrong for longer ones:
-  /// then what is passed back, dh_next, is the mistake.
-  func tip() -> String? {
+  /// then what is passed back, dh_next, is the mistake. Wrong within one step: the gates it
+  /// reaches say where.
+  static func cause() -> GradientCause? {
     let (p, start) = GRUFixture.parameters()
     let one = GRUFixture.referencePass(p, start, inputs: [GRUFixture.inputs[0]])
-    let oneStepRight =
-      firstMismatch(
-        "d", actual: gruBackward(one, parameters: p).gradients,
-        expected: Reference.gruBackward(one, parameters: p).gradients, tolerance: 1e-10) == nil
-    return oneStepRight
-      ? "One step is right, the full window is not: dh_next is wrong. h_{t−1} reaches the loss four ways, and dh_next is their sum: directly (dh ⊙ (1 − z)), through the candidate's reset (dRH ⊙ r), and through the two gates (Uzᵀ·daz + Urᵀ·dar)."
-      : "It is wrong even for a window of one step: look at the formulas within a step (dz = dh ⊙ (h̃ − h_{t−1}), the candidate's dah, dr from Uhᵀ·dah, which column of W)."
+    let wrongInOneStep = differingTensors(
+      actual: gruBackward(one, parameters: p).gradients,
+      expected: Reference.gruBackward(one, parameters: p).gradients, tolerance: 1e-10)
+    guard wrongInOneStep.isEmpty else { return Self.oneStep.cause(Set(wrongInOneStep)) }
+    return GradientCause(
+      "One step is right, the full window is not: dh_next is wrong. h_{t−1} reaches the loss four ways, and dh_next is their sum: directly (dh ⊙ (1 − z)), through the candidate's reset (dRH ⊙ r), and through the two gates (Uzᵀ·daz + Urᵀ·dar)."
+    )
   }
+
+  /// Within one step the update gate and the candidate are reached through dh, the reset gate
+  /// through the candidate (dRH = Uhᵀ·dah): the gates a mistake reaches say where it is.
+  static let oneStep = OneStepReading(
+    gates: ["r", "z", "h"],
+    byWrongGates: [
+      ["z"]:
+        "only the update gate's gradients are wrong. The candidate is right, so dh is: the mistake is in dz = dh ⊙ (h̃ − h_{t−1}) or daz = dz ⊙ z(1 − z).",
+      ["r"]:
+        "only the reset gate's gradients are wrong. The candidate is right, so dah is: the mistake is in dRH = Uhᵀ·dah, dr = dRH ⊙ h_{t−1} or dar = dr ⊙ r(1 − r).",
+      ["h", "r"]:
+        "the candidate (and the reset gate, reached through it) are wrong, the update gate right: dh is right, so look at dh̃ = dh ⊙ z and dah = dh̃ ⊙ (1 − h̃²).",
+      ["r", "z", "h"]:
+        "all three gates are wrong and the output layer is right: look at dh = Whyᵀ·dy + dh_next first (every gate is reached through it).",
+    ],
+    outerProducts:
+      "dWk += dak·x_tᵀ adds dak to column inputs[t] of Wk, dUz and dUr use h_{t−1}ᵀ, and dUh uses (r ⊙ h_{t−1})ᵀ."
+  )
 }

@@ -17,13 +17,21 @@ import Testing
       var theirs = SeededGenerator(seed: 7)
       let got = dropout(v, rate: rate, using: &mine)
       let want = Reference.dropout(v, rate: rate, using: &theirs)
-      expectMatch(
-        firstMismatch(
-          "mask (rate \(rate))", actual: got.mask, expected: want.mask, tolerance: 1e-15),
-        "dropout", tolerance: 1e-15,
-        hint:
-          "For each element in order: u = rng.nextUniform(); the factor is 1/(1 − rate) when u ≥ rate, else 0."
-      )
+      // Kept where the reference drops and dropped where it keeps: the test of u is reversed.
+      let reversed =
+        got.mask.count == want.mask.count
+        && zip(got.mask.scalars, want.mask.scalars).allSatisfy { ($0 == 0) != ($1 == 0) }
+      // The first rate whose mask differs is the one line: the output follows from the mask.
+      guard
+        expectMatch(
+          firstMismatch(
+            "mask (rate \(rate))", actual: got.mask, expected: want.mask, tolerance: 1e-15),
+          "dropout", tolerance: 1e-15,
+          hint: reversed
+            ? "Your mask keeps exactly the elements the reference drops: rate is the share dropped, so an element is kept when u ≥ rate."
+            : "For each element in order: u = rng.nextUniform(); the factor is 1/(1 − rate) when u ≥ rate, else 0."
+        )
+      else { return }
       expectMatch(
         firstMismatch(
           "output (rate \(rate))", actual: got.output, expected: want.output, tolerance: 1e-15),
@@ -42,7 +50,21 @@ import Testing
     var rng = SeededGenerator(seed: 11)
     let v = Vector([1, -1, 0.5, 2, 0, 0.25, -0.75, 1.5, 0.1, -2])
     var sum = Vector.zeros(10)
-    for _ in 0..<20_000 { sum += dropout(v, rate: 0.4, using: &rng).output }
+    var kept = 0
+    for _ in 0..<20_000 {
+      let drawn = dropout(v, rate: 0.4, using: &rng)
+      sum += drawn.output
+      kept += drawn.mask.scalars.filter { $0 != 0 }.count
+    }
+    // The share kept first: 0.6 within 0.01 (its standard deviation here is about 0.0011), so
+    // the scaling is blamed only when the keeping is right.
+    let share = Double(kept) / 200_000
+    guard abs(share - 0.6) <= 0.01 else {
+      Issue.record(
+        "dropout at rate 0.4 kept a share \(formatScalar(share, digits: 3)) of the elements over 20,000 draws, expected 1 − rate = 0.6: rate is the share dropped, so keep an element when u ≥ rate."
+      )
+      return
+    }
     let mean = sum / 20_000
     expectMatch(
       firstMismatch("mean output over 20,000 draws", actual: mean, expected: v, tolerance: 0.05),

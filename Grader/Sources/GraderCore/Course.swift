@@ -154,7 +154,7 @@ public struct ExerciseTask: Codable, Sendable, Equatable {
   public var memoryLimit: Int { memoryLimitMB ?? Self.defaultMemoryLimitMB }
 }
 
-private func describe(_ error: DecodingError) -> String {
+func describe(_ error: DecodingError) -> String {
   switch error {
   case .keyNotFound(let key, let context):
     return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"

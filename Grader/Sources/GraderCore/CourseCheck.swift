@@ -51,6 +51,11 @@ public struct CourseCheck: Sendable {
     record("Exercises are exactly what `grader sync` makes of Solutions", syncProblems())
     record(
       "exercise and solution code imports only CourseSupport and GradientCheck", importProblems())
+    record(
+      "every planted mistake (\(PlantedMistake.registryPath)) still applies to its solution",
+      try PlantedMistake.load(root: grader.root).flatMap {
+        $0.problems(in: grader.course, root: grader.root)
+      })
 
     let course = grader.course
     let solutions = try grader.grade(

@@ -97,14 +97,5 @@ public struct GraderBenchmark: Sendable {
   }
 
   /// The course's files without build folders or git metadata.
-  func freshCopy() throws -> URL {
-    let fm = FileManager.default
-    let copy = fm.temporaryDirectory.appendingPathComponent("grader-benchmark-\(UUID().uuidString)")
-    try fm.createDirectory(at: copy, withIntermediateDirectories: true)
-    for item in try fm.contentsOfDirectory(atPath: root.path)
-    where !item.hasPrefix(".build") && ![".git", ".swiftpm", CourseState.folder].contains(item) {
-      try fm.copyItem(at: root.appendingPathComponent(item), to: copy.appendingPathComponent(item))
-    }
-    return copy
-  }
+  func freshCopy() throws -> URL { try courseCopy(of: root, named: "grader-benchmark") }
 }

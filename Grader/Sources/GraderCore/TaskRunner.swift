@@ -94,9 +94,9 @@ struct TaskRunner: Sendable {
           task, .todo, "not implemented yet: replace the \(StubGenerator.todoLine)", place, seconds)
       }
       let test = events.unfinished.first.map { " in \"\(events.displayName($0))\"" } ?? ""
-      return report(
-        task, .crashed, "crashed\(test): \(crash.message)\(crashAdvice(crash.message))", place,
-        seconds)
+      let advice = crashAdvice(
+        crash.message, line: place.flatMap { sourceText(at: $0, root: root) })
+      return report(task, .crashed, "crashed\(test): \(crash.message)\(advice)", place, seconds)
     }
     if events.functions.isEmpty {
       return report(
@@ -272,11 +272,27 @@ struct TestLauncher: Sendable {
 }
 
 /// What a trap's message suggests trying, as a sentence to follow it ("." when nothing fits).
-func crashAdvice(_ message: String) -> String {
+/// What to try after a crash, from the runtime's message and, when known, the text of the
+/// learner's line: `[t - 1]` out of range is read at t = 0, where the state before the window is
+/// kept apart.
+func crashAdvice(_ message: String, line: String? = nil) -> String {
   if message.contains("Index out of range") {
+    let compact = line?.replacingOccurrences(of: " ", with: "") ?? ""
+    if compact.contains("[t-1]") {
+      return
+        ". Your line reads [t - 1], and at t = 0 that is index −1: the state before the window's first step is not in the array. It is hPrev (the window's start state); pass.hidden(before: t) (pass.state(before: t) for the LSTM) gives the state before step t for every t, hPrev at t = 0."
+    }
     return
       ". An index went past the end of an array: check loop bounds (0..<T) and the sizes of what you index."
   }
   if message.contains("Unexpectedly found nil") { return ". A force-unwrap (!) met nil." }
   return "."
+}
+
+/// The text of the line at `place`, a path relative to `root`; nil when it cannot be read.
+public func sourceText(at place: SourcePlace, root: URL) -> String? {
+  guard let text = try? String(contentsOf: root.appendingPathComponent(place.file), encoding: .utf8)
+  else { return nil }
+  return text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(place.line - 1)
+    .first.map(String.init)
 }

@@ -251,7 +251,7 @@ public struct TextReport: Sendable {
       crash.isTODO
         ? style.yellow("stopped at a TODO: ")
           + "your pad called a function that is not written yet (finish its task first)"
-        : style.red("crashed: ") + crash.message + crashAdvice(crash.message)
+        : style.red("crashed: ") + crash.message + crashAdvice(crash.message, line: sourceLine)
     ]
     if let place {
       lines.append("  at \(place)")

@@ -191,12 +191,7 @@ struct Commands {
       FileHandle.standardError.write(Data((outcome.standardError + "\n").utf8))
     }
     if let crash = outcome.crash {
-      let source = outcome.place.flatMap { place in
-        (try? String(
-          contentsOf: grader.root.appendingPathComponent(place.file), encoding: .utf8))?
-          .split(separator: "\n", omittingEmptySubsequences: false)
-          .dropFirst(place.line - 1).first.map(String.init)
-      }
+      let source = outcome.place.flatMap { sourceText(at: $0, root: grader.root) }
       print(text.scratchCrash(crash, at: outcome.place, sourceLine: source))
       return 1
     }
@@ -241,6 +236,36 @@ struct Commands {
       "(the targets are for a fresh machine with 2 cores; this one has \(ProcessInfo.processInfo.activeProcessorCount))"
     )
     return 0
+  }
+
+  /// `mistakes [exNN]`: plants each recorded mistake in a copy of the course and judges what the
+  /// learner would read (see `PlantedMistake`).
+  func mistakes(_ words: [String]) throws -> Int32 {
+    let chosen = try words.map { try grader.exercise(named: $0).id }
+    let mistakes = try PlantedMistake.load(root: grader.root).filter {
+      chosen.isEmpty || chosen.contains($0.exercise)
+    }
+    guard !mistakes.isEmpty else {
+      throw GraderError("no planted mistakes in \(PlantedMistake.registryPath) for that choice")
+    }
+    FileHandle.standardError.write(
+      Data("planting \(mistakes.count) mistakes, one at a time, in a copy of the course…\n".utf8))
+    let outcomes = try MistakeRun(root: grader.root, course: grader.course, mistakes: mistakes)
+      .run { outcome in
+        let m = outcome.mistake
+        let mark = outcome.verdicts.isEmpty ? text.style.green("✓") : text.style.red("✗")
+        print("\(mark) \(m.exercise) · \(m.task): \(m.mistake)")
+        for verdict in outcome.verdicts { print("    " + verdict) }
+        if !outcome.verdicts.isEmpty || options.has("show") {
+          print(
+            outcome.message.split(separator: "\n").map { "    │ " + $0 }.joined(separator: "\n"))
+        }
+        fflush(nil)
+      }
+    let wrong = outcomes.filter { !$0.verdicts.isEmpty }.count
+    print(
+      "\nmistakes: \(outcomes.count - wrong) of \(outcomes.count) messages name the first cause")
+    return wrong == 0 ? 0 : 1
   }
 
   func emit(_ run: GradingRun, _ render: () -> String) throws {

@@ -50,6 +50,11 @@ let tool = CommandLineTool(
       "check", "", "the course's own test: Solutions pass, stubs are TODO, grader tests pass"
     ) { try commands($0).check() },
     Subcommand(
+      "mistakes", "[exNN] [--show]",
+      "plant each recorded mistake in a copy of the course and judge its message (--show prints all)",
+      flags: ["show"]
+    ) { try commands($0).mistakes($0.words) },
+    Subcommand(
       "benchmark", "", "the grader's speed on a fresh copy: a cold run, then edit-and-grade"
     ) { try commands($0).benchmark() },
   ],
