@@ -173,9 +173,13 @@ for exercise in exercises {
 // import cannot stop it), and no other build ever compiles the scratch pad.
 if let imports = Context.environment["RNN_COURSE_SCRATCH"] {
   let modules = imports.split(separator: ",").map { Target.Dependency(stringLiteral: String($0)) }
-  targets.append(
+  targets += [
     .executableTarget(
-      name: "scratch", dependencies: learnerDependencies + modules, path: "Exercises/Scratch"))
+      name: "scratch", dependencies: learnerDependencies + modules + ["LineBufferedOutput"],
+      path: "Exercises/Scratch"),
+    // What the pad prints before a crash reaches the screen even through a pipe.
+    .target(name: "LineBufferedOutput", path: "Grader/Sources/LineBufferedOutput"),
+  ]
 }
 
 let package = Package(

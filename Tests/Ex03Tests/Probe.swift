@@ -16,6 +16,14 @@ struct Probe {
   }
 
   @Test func training() {
+    var rng = SeededGenerator(seed: 5)
+    let p = RNNParameters.random(
+      hiddenSize: 8, vocabularySize: Ex03Fixtures.corpus.vocabulary.count, using: &rng)
+    ProbeLog.record(
+      "validationLoss(validation text, T 10)",
+      Ex03.validationLoss(
+        Ex03Fixtures.corpus.validation, parameters: p, sequenceLength: 10,
+        functions: .reference))
     let run = Ex03.train(
       corpus: Ex03Fixtures.corpus, hyperparameters: Ex03Fixtures.hyperparameters, iterations: 60,
       functions: .reference)

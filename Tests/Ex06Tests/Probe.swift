@@ -27,6 +27,9 @@ struct Probe {
     let (mean, deviation) = Ex06.standardization([Vector([1, 5]), Vector([3, 5])])
     ProbeLog.record("mean", mean)
     ProbeLog.record("deviation", deviation)
+    ProbeLog.record(
+      "standardized([2, 5])",
+      Ex06.standardized(Vector([2, 5]), mean: Vector([2, 5]) * 0.5, deviation: Vector([1, 0])))
   }
 
   @Test func regression() {
@@ -35,6 +38,10 @@ struct Probe {
     ProbeLog.record("loss", g.loss)
     ProbeLog.record("dW", g.dWeights)
     ProbeLog.record("db", g.dBias)
+    let trained = Ex06.trainSoftmaxRegression(
+      rows: rows, labels: labels, classes: b.count, l2: 0.1, rate: 0.5, steps: 20)
+    ProbeLog.record("trained weights (20 steps)", trained.weights)
+    ProbeLog.record("trained bias (20 steps)", trained.bias)
   }
 
   @Test func evaluation() {
@@ -45,6 +52,10 @@ struct Probe {
   }
 
   @Test func vocabulary() {
+    let counts = Ex06.ngrams([0, 1, 0, 1, 1], n: 2)
+    for gram in counts.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+      ProbeLog.record("ngrams(01011, n 2)[\(gram)]", Double(counts[gram]!))
+    }
     ProbeLog.record(
       "ln p(aba)",
       Ex06.naiveBayesLogLikelihood(

@@ -15,14 +15,19 @@ struct Probe {
     ProbeLog.record("component 0", pca.components[0])
     ProbeLog.record("variances", pca.variances)
     ProbeLog.record("encode(frame 5)", Ex10.encode(frames[5], pca))
+    ProbeLog.record("decode(encode(frame 5))", Ex10.decode(Ex10.encode(frames[5], pca), pca))
     ProbeLog.record("ballPosition(frame 5)", Ex10.ballPosition(frames[5]))
   }
 
   @Test func rollouts() {
     let e = World.data.test[0]
+    let forced = Ex10.teacherForced(World.quick, latents: e.latents, actions: e.actions)
+    for (t, z) in forced.prefix(12).enumerated() { ProbeLog.record("teacherForced[\(t)]", z) }
     let r = Ex10.freeRunning(
       World.quick, latents: e.latents, actions: e.actions, warmup: 10, horizon: 5)
-    for (h, z) in r.enumerated() { ProbeLog.record("rollout[\(h)]", z) }
+    for (h, z) in r.enumerated() { ProbeLog.record("freeRunning[\(h)]", z) }
+    let truth = Array(e.latents[10..<15])
+    ProbeLog.record("errorPerStep(freeRunning, truth)", Ex10.errorPerStep([r], [truth]))
   }
 
   @Test func head() {
@@ -32,6 +37,9 @@ struct Probe {
     let g = Ex10.headBackward(Vector([1, -1]), hidden: Head.h, W: Head.W)
     ProbeLog.record("dW", g.dW)
     ProbeLog.record("dh", g.dh)
+    let mse = Ex10.meanSquaredError([Vector([1, 2]), Vector([0, -1])], [Head.fed, Head.b])
+    ProbeLog.record("meanSquaredError loss", mse.loss)
+    for (i, g) in mse.gradients.enumerated() { ProbeLog.record("meanSquaredError ∂[\(i)]", g) }
   }
 
   @Test func schedules() {
@@ -39,6 +47,10 @@ struct Probe {
       "ε linear at 500", Ex10.teacherProbability(.linear(k: 1, c: 0.001, floor: 0.1), after: 500))
     ProbeLog.record(
       "ε inverse sigmoid at 30", Ex10.teacherProbability(.inverseSigmoid(k: 10), after: 30))
+    var rng = SeededGenerator(seed: 7)
+    ProbeLog.record(
+      "feedsTruth(12 steps, p 0.5)",
+      Ex10.feedsTruth(steps: 12, probability: 0.5, using: &rng).map { $0 ? 1 : 0 })
   }
 
   @Test func ablation() {

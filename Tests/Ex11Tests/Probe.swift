@@ -9,6 +9,9 @@ import Testing
 @Suite("probe (for grader compare)", .enabled(if: ProbeLog.isRecording, ProbeLog.skipReason))
 struct Probe {
   @Test func automata() {
+    ProbeLog.record(
+      "nextRow(rule 110, 0010110)",
+      Ex11.nextRow([0, 0, 1, 0, 1, 1, 0], rule: 110).map(Double.init))
     let rows = Ex11.evolve(rule: 30, from: AutomatonRow.singleCell(width: 15), steps: 6)
     for (t, row) in rows.enumerated() { ProbeLog.record("rule 30 row \(t)", row.map(Double.init)) }
     ProbeLog.record("blockEntropy(row 6, k: 2)", Ex11.blockEntropy(rows.last!, k: 2))
@@ -40,6 +43,10 @@ struct Probe {
   }
 
   @Test func curves() {
+    let m = Ex11.measure(Grids.random(n: 6, seed: 4), grain: 3)
+    ProbeLog.record(
+      "measure(entropy, complexity, adjusted)",
+      [Double(m.entropy), Double(m.complexity), Double(m.adjusted)])
     let points = Ex11.coffeeRun(.interacting, n: 8, grain: 3, steps: 2000, samples: 4, seed: 1)
     ProbeLog.record("entropy", points.map { Double($0.entropy) })
     ProbeLog.record("complexity", points.map { Double($0.complexity) })
@@ -48,5 +55,12 @@ struct Probe {
   @Test func scaling() {
     let fit = Ex11.powerLawFit([2, 4, 8], [5, 21, 70])
     ProbeLog.record("powerLawFit exponent, coefficient", [fit.exponent, fit.coefficient])
+    let points = [(0, 10, 4), (100, 30, 9), (200, 40, 7)].map {
+      CurvePoint(step: $0.0, entropy: $0.1, complexity: $0.2, adjustedComplexity: $0.2)
+    }
+    let row = Ex11.scalingRow(n: 8, points: points)
+    ProbeLog.record(
+      "scalingRow(n, max entropy, max complexity, peak step)",
+      [row.n, row.maxEntropy, row.maxComplexity, row.peakStep].map(Double.init))
   }
 }

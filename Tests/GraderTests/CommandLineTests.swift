@@ -57,6 +57,29 @@ import Testing
       done.standardOutput.contains("To get your files back: cp -R .course-state/backups/mini-"))
   }
 
+  /// Through a pipe, as a learner's `| tee` or an editor's runner: the pad's prints come first
+  /// (not lost in a buffer), then the crash as a task's is shown, with the learner's line.
+  @Test("a crash in the scratch pad is its message and the learner's line, after its prints")
+  func scratchCrash() throws {
+    let grader = try #require(Self.grader, "the grader executable is built next to the tests")
+    let root = try MiniCourse.copy()
+    let folder = root.appendingPathComponent(ScratchPad.folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "import Mini\nprint(\"before\")\nprint(trap([1, 2]))\n".write(
+      to: root.appendingPathComponent(ScratchPad.file), atomically: true, encoding: .utf8)
+    let run = try runProcess(grader.path, ["scratch"], in: root, timeLimit: 300)
+    #expect(run.ending == .exited(1), "\(run.standardError)")
+    let line = try #require(MiniCourse.line(of: "// TRAP"))
+    let lines = run.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.first == "before", "\(run.standardOutput)")
+    #expect(
+      lines.dropFirst().first?.hasPrefix(
+        "crashed: Index out of range. An index went past the end of an array") == true,
+      "\(run.standardOutput)")
+    #expect(lines.contains("  at Exercises/mini/Mini.swift:\(line)"), "\(run.standardOutput)")
+    #expect(!(run.standardOutput + run.standardError).contains("Thread 0"), "no backtrace shown")
+  }
+
   @Test("list and hint work without building anything")
   func listAndHint() throws {
     let list = try run(["list"])

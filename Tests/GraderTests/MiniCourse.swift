@@ -7,11 +7,16 @@ enum MiniCourse {
   static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures/MiniCourse")
 
-  /// A private copy, so builds never write into the repository.
+  /// A private copy, so builds never write into the repository, with the course's
+  /// LineBufferedOutput (the scratch pad links it).
   static func copy() throws -> URL {
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("mini-course-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: fixture, to: root)
+    try FileManager.default.copyItem(
+      at: fixture.appendingPathComponent("../../../../Grader/Sources/LineBufferedOutput")
+        .standardizedFileURL,
+      to: root.appendingPathComponent("LineBufferedOutput"))
     return root
   }
 

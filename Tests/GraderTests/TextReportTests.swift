@@ -99,4 +99,30 @@ import Testing
     let after = render(passed: true)
     #expect(after.contains("the solution: Solutions/ex01-first/A.swift:4"), "\(after)")
   }
+
+  /// ex10's rollouts without the memory carried: the ablation, which uses the rollouts, differs
+  /// too, and the line under it sends the learner to the rollouts.
+  @Test(
+    "a difference in a task that builds on one that differs points back to it",
+    arguments: [true, false])
+  func knockOn(buildsOn: Bool) {
+    let tasks = [
+      ExerciseTask(id: "rollouts", title: "", suite: "R", stubs: ["r"], hints: ["h"]),
+      ExerciseTask(id: "head", title: "", suite: "H", stubs: ["h"], hints: ["h"]),
+      ExerciseTask(
+        id: "ablation", title: "", suite: "A", stubs: ["s"], hints: ["h"],
+        buildsOn: buildsOn ? ["rollouts"] : nil),
+    ]
+    let exercise = Exercise(id: "ex10", title: "", module: "Ex10", folder: "f", tasks: tasks)
+    let differs = ExerciseComparer.Outcome.differs(
+      location: "x", yours: 1, solution: 2, note: nil)
+    let results = zip(tasks, [differs, .same(values: 3), differs]).map {
+      ExerciseComparer.TaskComparison(task: $0, outcome: $1)
+    }
+    let text = TextReport(
+      course: Course(title: "C", exercises: [exercise]), style: Style(colors: false)
+    ).comparison(exercise, results, passed: false)
+    let note = "ablation uses the functions of rollouts, which differ above: look there first"
+    #expect(text.contains(note) == buildsOn, "\(text)")
+  }
 }

@@ -144,12 +144,13 @@ private final class ExitStatus: @unchecked Sendable {
   var value: Int32 = 0
 }
 
-/// posix_spawn with stdin from /dev/null, stdout and stderr to files, signals reset to their
-/// defaults and unblocked, and the working directory and limits set through /bin/sh when
-/// needed (posix_spawn has no portable chdir or setrlimit).
+/// posix_spawn with stdin from /dev/null, stdout and stderr to files (or, `attached`, stdin and
+/// stdout the grader's own and only stderr to its file), signals reset to their defaults and
+/// unblocked, and the working directory and limits set through /bin/sh when needed
+/// (posix_spawn has no portable chdir or setrlimit).
 private func spawn(
   _ executable: String, arguments: [String], environment: [String: String], directory: String,
-  stdout: String, stderr: String, ownGroup: Bool, limits: ResourceLimits?
+  stdout: String, stderr: String, ownGroup: Bool, limits: ResourceLimits?, attached: Bool = false
 ) throws -> pid_t {
   let argv = [executable] + arguments
   let program: String
@@ -172,8 +173,10 @@ private func spawn(
   #endif
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  if !attached {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  }
   posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
   posix_spawnattr_init(&attributes)
@@ -218,6 +221,32 @@ public func findExecutable(_ name: String) -> String? {
     if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
   }
   return nil
+}
+
+/// Runs `executable` on the user's terminal (its stdin and stdout are the grader's own, so
+/// what it prints shows as it prints it and stays), with its stderr kept in a file and returned,
+/// so a crash can be shown the way a task's is. Ctrl-C reaches the child (the same process
+/// group); the grader ignores it meanwhile and reports how the child ended.
+public func runAttached(
+  _ executable: String, _ arguments: [String], in directory: URL,
+  environment overrides: [String: String] = [:]
+) throws -> (ending: ProcessOutcome.Ending, standardError: String) {
+  let errPath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("grader-stderr-\(UUID().uuidString)").path
+  defer { try? FileManager.default.removeItem(atPath: errPath) }
+  var environment = ProcessInfo.processInfo.environment
+  for (key, value) in overrides { environment[key] = value }
+  fflush(nil)
+  let previous = signal(SIGINT, SIG_IGN)
+  defer { signal(SIGINT, previous) }
+  let pid = try spawn(
+    executable, arguments: arguments, environment: environment, directory: directory.path,
+    stdout: "", stderr: errPath, ownGroup: false, limits: nil, attached: true)
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+  let ending: ProcessOutcome.Ending =
+    status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
+  return (ending, readText(URL(fileURLWithPath: errPath)))
 }
 
 /// Runs `executable` in this process's place (its output and Ctrl-C are the user's own): returns

@@ -53,8 +53,16 @@ public struct Course: Codable, Sendable, Equatable {
         throw GraderError("\(Course.registryPath): \(exercise.id) has no tasks")
       }
       var taskIDs = Set<String>()
-      for task in exercise.tasks where !taskIDs.insert(task.id).inserted {
-        throw GraderError("\(Course.registryPath): \(exercise.id) has task \(task.id) twice")
+      for task in exercise.tasks {
+        guard taskIDs.insert(task.id).inserted else {
+          throw GraderError("\(Course.registryPath): \(exercise.id) has task \(task.id) twice")
+        }
+        // Only earlier tasks: the order of the tasks is then an order to grade them in.
+        for other in task.dependencies where other == task.id || !taskIDs.contains(other) {
+          throw GraderError(
+            "\(Course.registryPath): \(exercise.id) · \(task.id) builds on \"\(other)\", which is not an earlier task of \(exercise.id)"
+          )
+        }
       }
     }
   }
@@ -84,6 +92,21 @@ public struct Exercise: Codable, Sendable, Equatable {
   public var testTarget: String { module + "Tests" }
 
   public func task(_ id: String) -> ExerciseTask? { tasks.first { $0.id == id } }
+
+  /// The tasks `task` builds on, directly or through others, in course order.
+  public func foundations(of task: ExerciseTask) -> [ExerciseTask] {
+    var wanted = Set(task.dependencies)
+    for earlier in tasks.prefix(while: { $0.id != task.id }).reversed()
+    where wanted.contains(earlier.id) {
+      wanted.formUnion(earlier.dependencies)
+    }
+    return tasks.filter { wanted.contains($0.id) }
+  }
+
+  /// The task's number as the learner reads it (1 for the first).
+  public func number(of task: ExerciseTask) -> Int {
+    (tasks.firstIndex { $0.id == task.id } ?? 0) + 1
+  }
 }
 
 public struct ExerciseTask: Codable, Sendable, Equatable {
@@ -99,10 +122,16 @@ public struct ExerciseTask: Codable, Sendable, Equatable {
   public var timeLimitSeconds: Double?
   /// The most memory the task's test process may use.
   public var memoryLimitMB: Int?
+  /// The earlier tasks whose functions this task's functions or tests call: it is graded once
+  /// they pass, and shown as waiting until then.
+  public var buildsOn: [String]?
+
+  /// `buildsOn`, empty when the registry names none.
+  public var dependencies: [String] { buildsOn ?? [] }
 
   public init(
     id: String, title: String, suite: String, stubs: [String], hints: [String],
-    timeLimitSeconds: Double? = nil, memoryLimitMB: Int? = nil
+    timeLimitSeconds: Double? = nil, memoryLimitMB: Int? = nil, buildsOn: [String]? = nil
   ) {
     self.id = id
     self.title = title
@@ -111,6 +140,7 @@ public struct ExerciseTask: Codable, Sendable, Equatable {
     self.hints = hints
     self.timeLimitSeconds = timeLimitSeconds
     self.memoryLimitMB = memoryLimitMB
+    self.buildsOn = buildsOn
   }
 
   // Every ex01 task runs in under 0.1 s in a debug build; 5 s is a wide margin that still

@@ -53,18 +53,23 @@ public struct CourseCheck: Sendable {
       "exercise and solution code imports only CourseSupport and GradientCheck", importProblems())
 
     let course = grader.course
-    let solutions = try grader.grade(course.exercises, mode: .solutions)
+    let solutions = try grader.grade(
+      course.exercises, mode: .solutions, respectingDependencies: false)
     record(
       "Solutions: every task passes",
       problems(in: solutions, expecting: .passed, "should pass on Solutions"),
       passes: solutions.exercises.reduce(0) { $0 + $1.tasks.count },
       buildSeconds: solutions.buildSeconds)
-    let exercises = try grader.grade(course.exercises, mode: .exercises)
+    let exercises = try grader.grade(
+      course.exercises, mode: .exercises, respectingDependencies: false)
     record(
       "Exercises: every task is still TODO",
       problems(in: exercises, expecting: .todo, "should be TODO in Exercises"),
       passes: exercises.exercises.reduce(0) { $0 + $1.tasks.count },
       buildSeconds: exercises.buildSeconds)
+    record(
+      "every task stops first at its own stub or one of a task it builds on",
+      foundationProblems(exercises))
 
     if includeToolkitTests {
       let (count, problems, buildSeconds) = try toolkitTests()
@@ -95,6 +100,35 @@ public struct CourseCheck: Sendable {
       }
     }
     return lines
+  }
+
+  /// A task whose tests reach another task's stub first must build on that task in the
+  /// registry: otherwise the grader would run it, and blame a stub the learner is not on, while
+  /// that task does not pass.
+  func foundationProblems(_ run: GradingRun) -> [String] {
+    let locator = StubLocator(root: grader.root)
+    var problems: [String] = []
+    for report in run.exercises {
+      guard let exercise = grader.course.exercise(report.id) else { continue }
+      let stubs = exercise.tasks.flatMap { task in
+        task.stubs.compactMap { stub in
+          locator.locate(stub, in: exercise.exercisePath).map { (task: task, place: $0) }
+        }
+      }
+      for result in report.tasks where result.status == .todo {
+        guard let task = exercise.task(result.id), let todo = result.location,
+          let owner = stubs.filter({ $0.place.file == todo.file && $0.place.line <= todo.line })
+            .max(by: { $0.place.line < $1.place.line })?.task
+        else { continue }
+        let allowed = Set(([task] + exercise.foundations(of: task)).map(\.id))
+        if !allowed.contains(owner.id) {
+          problems.append(
+            "\(Course.registryPath): \(exercise.id) · \(task.id) reaches \(owner.id)'s stub first (\(todo)): add \"\(owner.id)\" to its buildsOn"
+          )
+        }
+      }
+    }
+    return problems
   }
 
   /// Package.swift's exercise targets (read back from SwiftPM) against the registry.
@@ -193,6 +227,23 @@ public struct CourseCheck: Sendable {
     let targets: [Target]
   }
 
+  /// A task's probe (`@Test func <task id>()` in a Probe suite) must call each of the task's
+  /// functions: `grader compare` then shows a difference at the function it starts in, not under a
+  /// later task that uses it.
+  func probeProblems(_ task: ExerciseTask, of exercise: Exercise, _ probes: [String]) -> [String] {
+    guard let body = probes.lazy.compactMap({ functionBody("func \(task.id)(", in: $0) }).first
+    else {
+      return [
+        "\(exercise.testsPath): no probe for \(exercise.id) · \(task.id) (grader compare runs `@Test func \(task.id)()` in a Probe suite)"
+      ]
+    }
+    return task.stubs.filter { stub in
+      !body.contains(".\(stub)(") && !body.contains(" \(stub)(") && !body.contains(".\(stub)<")
+    }.map {
+      "\(exercise.testsPath): the probe for \(exercise.id) · \(task.id) does not call \($0)(…): grader compare would show its differences only under a later task"
+    }
+  }
+
   func layoutProblems() -> [String] {
     let fm = FileManager.default
     let root = grader.root
@@ -217,12 +268,7 @@ public struct CourseCheck: Sendable {
         if task.hints.isEmpty {
           problems.append("\(Course.registryPath): \(exercise.id) · \(task.id) has no hints")
         }
-        if exists(exercise.testsPath), !probes.contains(where: { $0.contains("func \(task.id)(") })
-        {
-          problems.append(
-            "\(exercise.testsPath): no probe for \(exercise.id) · \(task.id) (grader compare runs `@Test func \(task.id)()` in a Probe suite)"
-          )
-        }
+        if exists(exercise.testsPath) { problems += probeProblems(task, of: exercise, probes) }
         for stub in task.stubs {
           for folder in [exercise.exercisePath, exercise.solutionPath]
           where exists(folder) && stubs.locate(stub, in: folder) == nil {
@@ -313,4 +359,20 @@ public struct CourseCheck: Sendable {
     if events.functions.isEmpty { problems.append("Tests: no toolkit tests ran") }
     return (events.functions.count, problems, build.duration)
   }
+}
+
+/// The text between the braces of the first function whose declaration contains `signature`.
+func functionBody(_ signature: String, in text: String) -> Substring? {
+  guard let start = text.range(of: signature),
+    let open = text[start.upperBound...].firstIndex(of: "{")
+  else { return nil }
+  var depth = 0
+  for index in text[open...].indices {
+    if text[index] == "{" { depth += 1 }
+    if text[index] == "}" {
+      depth -= 1
+      if depth == 0 { return text[open...index] }
+    }
+  }
+  return nil
 }

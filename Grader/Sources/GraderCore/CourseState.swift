@@ -34,13 +34,16 @@ public struct CourseState: Codable, Sendable, Equatable {
     if changed { try save(root: root) }
   }
 
-  public func save(root: URL) throws {
-    let dir = root.appendingPathComponent(Self.folder)
+  public func save(root: URL) throws { try Self.write(self, to: Self.file, root: root) }
+
+  /// Writes `value` as JSON to `file` in the state folder, atomically.
+  static func write(_ value: some Encodable, to file: String, root: URL) throws {
+    let dir = root.appendingPathComponent(folder)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     encoder.dateEncodingStrategy = .iso8601
-    try encoder.encode(self).write(to: dir.appendingPathComponent(Self.file), options: .atomic)
+    try encoder.encode(value).write(to: dir.appendingPathComponent(file), options: .atomic)
   }
 
   static var decoder: JSONDecoder {

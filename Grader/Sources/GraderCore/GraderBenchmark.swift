@@ -8,6 +8,8 @@ import Foundation
 /// 2. Warm: the build folders removed, `swift run grader` again; the caches are now filled.
 /// 3. Edit loop: add a statement to the first task's function, then `swift run grader exNN`;
 ///    `rounds` times, reporting the median and the range.
+/// 4. The same loop in every exercise, its other tasks solved and graded once before
+///    (`ExerciseLoop`).
 public struct GraderBenchmark: Sendable {
   public let root: URL
   public let course: Course
@@ -27,7 +29,13 @@ public struct GraderBenchmark: Sendable {
     public let coldSeconds: Double
     public let warmSeconds: Double
     public let editSeconds: [Double]
-    public var median: Double { editSeconds.sorted()[editSeconds.count / 2] }
+    public var median: Double { GraderBenchmark.median(editSeconds) }
+    /// Per exercise, the edit loop while its first task is being worked on (`ExerciseLoop`).
+    public let loops: [(exercise: String, seconds: [Double])]
+  }
+
+  public static func median(_ values: [Double]) -> Double {
+    values.isEmpty ? .nan : values.sorted()[values.count / 2]
   }
 
   /// "within the 60 s target" or "over the 60 s target by 4.2 s".
@@ -68,46 +76,17 @@ public struct GraderBenchmark: Sendable {
     try removeBuildFolders(in: copy)
     let warm = try gradeAll("warm (build folders removed, caches kept)")
 
-    let (file, line) = try placeToEdit(exercise, in: copy)
-    let url = copy.appendingPathComponent(file)
-    let lines = readText(url).split(separator: "\n", omittingEmptySubsequences: false).map(
-      String.init)
-    var times: [Double] = []
-    for round in 1...rounds {
-      // A statement with a different value each round, inside a function body, as a learner's
-      // edit is: the object code changes, so the compiler and the linker both have work to do.
-      var edited = lines
-      edited.insert("  print(\"benchmark edit \(round)\", terminator: \"\")", at: line)
-      try edited.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
-      let graded = try runProcess(
-        swift, ["run", "grader", exercise.id], in: copy, environment: environment)
-      guard case .exited = graded.ending else {
-        throw GraderError("`swift run grader \(exercise.id)` did not finish")
-      }
-      times.append(graded.duration)
-      log(
-        String(
-          format: "edit %d of %@, then `swift run grader %@`: %.2f s", round, file, exercise.id,
-          graded.duration))
+    let times = try ExerciseLoop(
+      copy: copy, exercise: exercise, swift: swift, environment: environment
+    ).edits(rounds, log: log)
+    // Then every exercise as a learner back at its first task finds it (`ExerciseLoop`).
+    let loops = try course.exercises.map { exercise in
+      let loop = ExerciseLoop(
+        copy: copy, exercise: exercise, swift: swift, environment: environment)
+      try loop.solveAllButFirstTask(log: log)
+      return (exercise.id, try loop.edits(rounds, log: log))
     }
-    return Result(coldSeconds: cold, warmSeconds: warm, editSeconds: times)
-  }
-
-  /// The line after the opening brace of the first task's function: where a learner edits first,
-  /// done or not.
-  func placeToEdit(_ exercise: Exercise, in copy: URL) throws -> (file: String, line: Int) {
-    let stubs = StubLocator(root: copy)
-    guard let function = exercise.tasks.first?.stubs.first,
-      let place = stubs.locate(function, in: exercise.exercisePath)
-    else { throw GraderError("\(exercise.exercisePath): cannot find the first task's function") }
-    let lines = readText(copy.appendingPathComponent(place.file)).split(
-      separator: "\n", omittingEmptySubsequences: false)
-    guard
-      let brace = lines.indices.first(where: {
-        $0 >= place.line - 1 && lines[$0].trimmingCharacters(in: .whitespaces).hasSuffix("{")
-      })
-    else { throw GraderError("\(place.file): cannot find the body of \(function)") }
-    return (place.file, brace + 1)
+    return Result(coldSeconds: cold, warmSeconds: warm, editSeconds: times, loops: loops)
   }
 
   func removeBuildFolders(in copy: URL) throws {
@@ -123,7 +102,7 @@ public struct GraderBenchmark: Sendable {
     let copy = fm.temporaryDirectory.appendingPathComponent("grader-benchmark-\(UUID().uuidString)")
     try fm.createDirectory(at: copy, withIntermediateDirectories: true)
     for item in try fm.contentsOfDirectory(atPath: root.path)
-    where !item.hasPrefix(".build") && item != ".git" && item != ".swiftpm" {
+    where !item.hasPrefix(".build") && ![".git", ".swiftpm", CourseState.folder].contains(item) {
       try fm.copyItem(at: root.appendingPathComponent(item), to: copy.appendingPathComponent(item))
     }
     return copy

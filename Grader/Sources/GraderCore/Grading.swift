@@ -31,9 +31,17 @@ public struct Grader: Sendable {
       "unknown exercise \"\(name)\": the course has \(known) (see `swift run grader list`)")
   }
 
-  /// - Parameter onBuild: called before the build starts, to tell the user why they wait.
+  /// - Parameters:
+  ///   - respectingDependencies: grade a task only once the tasks it builds on pass (else it is
+  ///     `waiting`); `grader check` runs every task regardless.
+  ///   - remembering: skip a slow task whose last pass had the sources it has now, and remember
+  ///     this run's (`TaskRecords`); only for the learner's own code.
+  ///   - onBuild: called before the build starts, to tell the user why they wait.
+  ///   - onSlowTask: called before a task that took a while last time starts (with that time).
   public func grade(
-    _ exercises: [Exercise], mode: SourceMode, onBuild: @Sendable () -> Void = {}
+    _ exercises: [Exercise], mode: SourceMode, respectingDependencies: Bool = true,
+    remembering: Bool = false, onBuild: @Sendable () -> Void = {},
+    onSlowTask: (Exercise, ExerciseTask, Double) -> Void = { _, _, _ in }
   ) throws -> GradingRun {
     onBuild()
     let build = try buildCourse(root: root, mode: mode, course: course)
@@ -60,7 +68,16 @@ public struct Grader: Sendable {
       launcher: try TestLauncher(root: root, mode: mode))
     let gradable = exercises.filter { e in !broken.contains { $0.id == e.id } }
     let jobs = gradable.flatMap { exercise in exercise.tasks.map { (exercise, $0) } }
-    let results = parallelMap(jobs.count) { i in runner.run(jobs[i].1, of: jobs[i].0) }
+    let remember = remembering && mode == .exercises
+    var schedule = TaskSchedule(
+      jobs: jobs, respectingDependencies: respectingDependencies,
+      fingerprint: remember ? SourceFingerprint(root: root, mode: mode) : nil,
+      records: TaskRecords.load(root: root))
+    let results = schedule.run({ runner.run($0.task, of: $0.exercise) }) {
+      onSlowTask($0.exercise, $0.task, $1)
+    }
+    // A cache: one that cannot be saved costs the next run time, never this run's report.
+    if remember { try? schedule.records.save(root: root) }
     var reports: [ExerciseReport] = []
     for exercise in exercises {
       if broken.contains(where: { $0.id == exercise.id }) {

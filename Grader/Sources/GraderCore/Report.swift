@@ -20,6 +20,8 @@ public enum TaskStatus: String, Sendable, Codable {
   case timedOut = "timed out"
   /// Not graded because the course did not compile.
   case notRun = "not run"
+  /// Not graded yet: a task it builds on does not pass.
+  case waiting
   /// The course itself is wrong (a task whose suite has no tests): for instructors.
   case error
 }
@@ -35,10 +37,12 @@ public struct TaskReport: Sendable, Equatable, Codable {
   public let durationSeconds: Double
   /// What the learner's code printed while the task ran: its first and last lines.
   public let output: String?
+  /// Why a pass was not run again (`TaskRecords`): "passed at 20:41 with these sources".
+  public let note: String?
 
   public init(
     id: String, title: String, status: TaskStatus, message: String?, location: SourcePlace?,
-    durationSeconds: Double, output: String? = nil
+    durationSeconds: Double, output: String? = nil, note: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -47,6 +51,7 @@ public struct TaskReport: Sendable, Equatable, Codable {
     self.location = location
     self.durationSeconds = durationSeconds
     self.output = output
+    self.note = note
   }
 }
 
@@ -109,7 +114,7 @@ public struct ExerciseReport: Sendable, Equatable, Codable {
   /// The exercise's status from its tasks' statuses.
   static func status(of tasks: [TaskReport]) -> ExerciseStatus {
     if tasks.allSatisfy({ $0.status == .passed }) { return .done }
-    if tasks.allSatisfy({ $0.status == .todo }) { return .notStarted }
+    if tasks.allSatisfy({ $0.status == .todo || $0.status == .waiting }) { return .notStarted }
     return .inProgress
   }
 }

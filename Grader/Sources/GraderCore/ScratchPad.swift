@@ -56,3 +56,55 @@ public struct ScratchPad: Sendable {
     return (outcome, executable.path)
   }
 }
+
+extension ScratchPad {
+  /// How a run of the scratch pad ended: a crash with the learner's line where there was one,
+  /// and what it wrote to stderr of its own (before any crash).
+  public struct Outcome: Sendable {
+    public let ending: ProcessOutcome.Ending
+    public let crash: CrashReport?
+    /// The innermost line of the learner's own code in the crashed thread.
+    public let place: SourcePlace?
+    public let standardError: String
+  }
+
+  /// Runs the built scratch pad on the learner's terminal, the way a task runs: the runtime's
+  /// backtracer not interactive (it would wait 30 s for a key) and kept off the screen, so a
+  /// crash is shown as its message and the learner's line, after everything the pad printed.
+  public func run(_ executable: String, arguments: [String]) throws -> Outcome {
+    let (ending, stderr) = try runAttached(
+      executable, arguments, in: root,
+      environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,output-to=stderr"])
+    guard case .signalled = ending, let crash = CrashReport(standardError: stderr) else {
+      return Outcome(ending: ending, crash: nil, place: nil, standardError: stderr)
+    }
+    let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false)
+    let own = lines.prefix {
+      CrashReport.trapLine(String($0)) == nil && !$0.hasPrefix("Fatal error")
+        && !$0.hasPrefix("💣")
+    }
+    return Outcome(
+      ending: ending, crash: crash, place: learnersLine(crash),
+      standardError: own.joined(separator: "\n"))
+  }
+
+  /// The trap's own place when it is the learner's (the pad or an exercise), else the innermost
+  /// frame in their files: a trap inside the course's code (`Vector +`) points at their call.
+  func learnersLine(_ crash: CrashReport) -> SourcePlace? {
+    if let fileID = crash.fileID, let line = crash.line {
+      if fileID.hasPrefix("scratch/") {
+        return SourcePlace(file: Self.folder + "/" + fileID.dropFirst("scratch/".count), line: line)
+      }
+      let locator = StubLocator(root: root)
+      if let file = course.exercises.lazy.compactMap({
+        locator.file(forFileID: fileID, exercise: $0, mode: .exercises)
+      }).first {
+        return SourcePlace(file: file, line: line)
+      }
+    }
+    let base = root.standardizedFileURL.path + "/"
+    return crash.frames.first { $0.path.hasPrefix(base + "Exercises/") }.map {
+      SourcePlace(file: String($0.path.dropFirst(base.count)), line: $0.line)
+    }
+  }
+}

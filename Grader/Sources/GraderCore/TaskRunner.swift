@@ -189,15 +189,6 @@ struct TaskRunner: Sendable {
     return nil
   }
 
-  func crashAdvice(_ message: String) -> String {
-    if message.contains("Index out of range") {
-      return
-        ". An index went past the end of an array: check loop bounds (0..<T) and the sizes of what you index."
-    }
-    if message.contains("Unexpectedly found nil") { return ". A force-unwrap (!) met nil." }
-    return "."
-  }
-
   func report(
     _ task: ExerciseTask, _ status: TaskStatus, _ message: String?, _ place: SourcePlace?,
     _ seconds: Double
@@ -278,4 +269,14 @@ struct TestLauncher: Sendable {
       ["test", "--skip-build", "--scratch-path", mode.scratchPath, "--disable-xctest"] + common
     )
   }
+}
+
+/// What a trap's message suggests trying, as a sentence to follow it ("." when nothing fits).
+func crashAdvice(_ message: String) -> String {
+  if message.contains("Index out of range") {
+    return
+      ". An index went past the end of an array: check loop bounds (0..<T) and the sizes of what you index."
+  }
+  if message.contains("Unexpectedly found nil") { return ". A force-unwrap (!) met nil." }
+  return "."
 }

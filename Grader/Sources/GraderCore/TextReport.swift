@@ -96,8 +96,12 @@ public struct TextReport: Sendable {
       var line =
         "  " + mark(task.status) + " " + pad(task.id, idWidth) + "  " + pad(task.title, titleWidth)
       switch task.status {
-      case .passed: line += "  " + style.dim(String(format: "%.2f s", task.durationSeconds))
+      case .passed:
+        line += "  " + style.dim(task.note ?? String(format: "%.2f s", task.durationSeconds))
       case .todo: line += "  " + style.dim(task.location?.description ?? "")
+      case .waiting:
+        let short = task.message?.components(separatedBy: ", which").first
+        line += "  " + style.dim(short ?? "waiting")
       default: line += "  " + taskStatusWord(task.status)
       }
       lines.append(line)
@@ -190,6 +194,13 @@ public struct TextReport: Sendable {
             + " \(name)  first difference at \(location)\(note.map { " (\($0))" } ?? "")")
         lines.append("      " + pad("yours", 10) + (yours.map(formatNumber) ?? "—"))
         lines.append("      " + pad("solution", 10) + (solution.map(formatNumber) ?? "—"))
+        if let cause = earlierCause(of: result.task, in: exercise, results) {
+          lines.append(
+            "      "
+              + style.dim(
+                "\(result.task.id) uses the functions of \(cause), which differ above: look there first"
+              ))
+        }
         if passed, let place = solutionPlaces[result.task.id] {
           lines.append("      " + style.dim("the solution: \(place)"))
         }
@@ -210,6 +221,49 @@ public struct TextReport: Sendable {
       lines.append(
         style.dim(
           "Where each task's solution is (file:line) shows here once \(exercise.id) passes."))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The first task `task` builds on whose own functions already differ or stop: where a
+  /// difference in `task` most likely comes from.
+  func earlierCause(
+    of task: ExerciseTask, in exercise: Exercise, _ results: [ExerciseComparer.TaskComparison]
+  ) -> String? {
+    let foundations = Set(exercise.foundations(of: task).map(\.id))
+    return results.first { result in
+      guard foundations.contains(result.task.id) else { return false }
+      switch result.outcome {
+      case .differs, .stopped: return true
+      case .same, .noProbe: return false
+      }
+    }?.task.id
+  }
+
+  // MARK: swift run grader scratch
+
+  /// A crash of the scratch pad as a task's is shown: the runtime's message, the learner's line
+  /// (`place`, with its text), and what to try; the trap's own place when it is elsewhere.
+  public func scratchCrash(_ crash: CrashReport, at place: SourcePlace?, sourceLine: String?)
+    -> String
+  {
+    var lines = [
+      crash.isTODO
+        ? style.yellow("stopped at a TODO: ")
+          + "your pad called a function that is not written yet (finish its task first)"
+        : style.red("crashed: ") + crash.message + crashAdvice(crash.message)
+    ]
+    if let place {
+      lines.append("  at \(place)")
+      if let sourceLine {
+        lines.append(
+          style.dim("  \(place.line) │ ") + sourceLine.trimmingCharacters(in: .whitespaces))
+      }
+    }
+    if let fileID = crash.fileID, let line = crash.line,
+      place.map({ !$0.file.hasSuffix("/" + (fileID.split(separator: "/").last ?? "")) }) ?? true
+    {
+      lines.append(style.dim("  (the trap itself is in \(fileID):\(line), which your line called)"))
     }
     return lines.joined(separator: "\n")
   }
@@ -259,6 +313,7 @@ public struct TextReport: Sendable {
     case .failed, .crashed, .timedOut, .error: style.red("✗")
     case .todo: style.yellow("·")
     case .notRun: style.dim("-")
+    case .waiting: style.dim("…")
     }
   }
 
@@ -270,6 +325,7 @@ public struct TextReport: Sendable {
     case .crashed: style.red("crashed")
     case .timedOut: style.red("timed out")
     case .notRun: style.dim("not run")
+    case .waiting: style.dim("waiting")
     case .error: style.magenta("course error")
     }
   }

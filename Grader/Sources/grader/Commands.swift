@@ -18,7 +18,7 @@ struct Commands {
   }
 
   func overview() throws -> Int32 {
-    let run = try grader.grade(grader.course.exercises, mode: mode, onBuild: announceBuild)
+    let run = try gradeLearner(grader.course.exercises, mode: mode)
     let state = remember(run)
     try emit(run) { text.overview(run, state: state) }
     return 0
@@ -26,11 +26,19 @@ struct Commands {
 
   func grade(_ name: String) throws -> Int32 {
     let exercise = try grader.exercise(named: name)
-    let run = try grader.grade([exercise], mode: mode, onBuild: announceBuild)
+    let run = try gradeLearner([exercise], mode: mode)
     let report = run.exercises[0]
     let state = remember(run)
     try emit(run) { text.exercise(report, mode: mode, state: state) }
     return report.status == .done ? 0 : 1
+  }
+
+  /// Grades as the learner's commands do: a task once those it builds on pass, and a slow task
+  /// that passed with the same sources not again (the learner's code only), saying why they wait.
+  func gradeLearner(_ exercises: [Exercise], mode: SourceMode) throws -> GradingRun {
+    try grader.grade(
+      exercises, mode: mode, remembering: mode == .exercises, onBuild: announceBuild,
+      onSlowTask: announceSlowTask)
   }
 
   /// Records first passes; a state that cannot be saved costs a warning, never the report.
@@ -63,7 +71,7 @@ struct Commands {
       }
       task = named
     } else {
-      let run = try grader.grade([exercise], mode: .exercises, onBuild: announceBuild)
+      let run = try gradeLearner([exercise], mode: .exercises)
       let next = run.exercises[0].nextTask?.id
       task = exercise.tasks.first { $0.id == next } ?? exercise.tasks[0]
     }
@@ -130,7 +138,7 @@ struct Commands {
     let id = outcome.exercise.id
     print("")
     print("Next: swift run grader \(id) --solution   (the example task passes)")
-    print("Then write the real tasks: see \"Adding an exercise\" in README.md.")
+    print("Then write the real tasks: see \"Adding an exercise\" in Grader/README.md.")
     return 0
   }
 
@@ -167,8 +175,8 @@ struct Commands {
     return answer == "y" || answer == "yes"
   }
 
-  /// Builds the scratch pad with the exercises it imports, then runs it in the grader's place,
-  /// so its output and Ctrl-C are the learner's own.
+  /// Builds the scratch pad with the exercises it imports, then runs it on the learner's
+  /// terminal (its output and Ctrl-C are theirs); a crash is shown as a task's is.
   func scratch(_ arguments: [String]) throws -> Int32 {
     let pad = ScratchPad(root: grader.root, course: grader.course)
     FileHandle.standardError.write(Data("building \(ScratchPad.file)…\n".utf8))
@@ -178,7 +186,25 @@ struct Commands {
       print(text.compileErrors(build.errors).joined(separator: "\n"))
       return 1
     }
-    try replaceProcess(with: executable, arguments: arguments)
+    let outcome = try pad.run(executable, arguments: arguments)
+    if !outcome.standardError.isEmpty {
+      FileHandle.standardError.write(Data((outcome.standardError + "\n").utf8))
+    }
+    if let crash = outcome.crash {
+      let source = outcome.place.flatMap { place in
+        (try? String(
+          contentsOf: grader.root.appendingPathComponent(place.file), encoding: .utf8))?
+          .split(separator: "\n", omittingEmptySubsequences: false)
+          .dropFirst(place.line - 1).first.map(String.init)
+      }
+      print(text.scratchCrash(crash, at: outcome.place, sourceLine: source))
+      return 1
+    }
+    switch outcome.ending {
+    case .exited(let code): return code
+    case .signalled(let signal): return 128 + signal
+    case .timedOut: return 1
+    }
   }
 
   func benchmark() throws -> Int32 {
@@ -200,6 +226,17 @@ struct Commands {
           "edit a file, then swift run grader %@: median %.2f s (%.2f–%.2f s over %d edits), %@",
         grader.course.exercises.first?.id ?? "", result.median, sorted.first ?? 0, sorted.last ?? 0,
         sorted.count, edit))
+    print("")
+    print("each exercise, its other tasks solved and graded once, editing its first task:")
+    for (id, seconds) in result.loops {
+      let sorted = seconds.sorted()
+      let median = GraderBenchmark.median(seconds)
+      print(
+        String(
+          format: "  swift run grader %@: median %.2f s (%.2f–%.2f s), %@", id, median,
+          sorted.first ?? 0, sorted.last ?? 0,
+          GraderBenchmark.verdict(median, target: GraderBenchmark.editTarget)))
+    }
     print(
       "(the targets are for a fresh machine with 2 cores; this one has \(ProcessInfo.processInfo.activeProcessorCount))"
     )
@@ -215,6 +252,14 @@ struct Commands {
       print(render())
     }
   }
+}
+
+/// A line on standard error before a task that took a while last time, so the wait is explained.
+func announceSlowTask(_ exercise: Exercise, _ task: ExerciseTask, _ seconds: Double) {
+  FileHandle.standardError.write(
+    Data(
+      "running \(exercise.id) · \(task.id) (\(task.title)): it took \(Int(seconds.rounded())) s last time…\n"
+        .utf8))
 }
 
 /// A word on standard error while the course compiles, only for a person at a terminal.

@@ -28,7 +28,7 @@ struct Watch {
 
     while true {
       let snapshot = FileSnapshot(folder: folder)
-      let run = try grader.grade([exercise], mode: .exercises, onBuild: announceBuild)
+      let run = try commands.gradeLearner([exercise], mode: .exercises)
       let report = run.exercises[0]
       let state = commands.remember(run)
       draw(
@@ -96,7 +96,7 @@ struct Watch {
   }
 
   func firstUnfinished() throws -> Exercise {
-    let run = try grader.grade(grader.course.exercises, mode: .exercises, onBuild: announceBuild)
+    let run = try commands.gradeLearner(grader.course.exercises, mode: .exercises)
     let id = run.exercises.first { $0.status != .done }?.id ?? grader.course.exercises[0].id
     return try grader.exercise(named: id)
   }

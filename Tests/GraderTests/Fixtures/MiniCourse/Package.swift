@@ -19,8 +19,11 @@ let scratch: [Target] =
     [
       .executableTarget(
         name: "scratch",
-        dependencies: imports.split(separator: ",").map { .init(stringLiteral: String($0)) },
-        path: "Exercises/Scratch")
+        dependencies: imports.split(separator: ",").map { .init(stringLiteral: String($0)) }
+          + ["LineBufferedOutput"],
+        path: "Exercises/Scratch"),
+      // The course's own, copied in by the tests (MiniCourse.copy).
+      .target(name: "LineBufferedOutput", path: "LineBufferedOutput"),
     ]
   } ?? []
 
