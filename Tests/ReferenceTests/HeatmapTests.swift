@@ -9,22 +9,40 @@ import Testing
 @Suite("the SVG heatmap") struct HeatmapTests {
   final class Cells: NSObject, XMLParserDelegate {
     var fills: [String] = []
+    var cellTops: [Double] = []
     var columnTexts: [String] = []
+    var rowTexts: [String] = []
+    var rowIsBold: [Bool] = []
+    var marks = 0
     var inColumn = false
+    var inRow = false
     func parser(
       _ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
       attributes: [String: String]
     ) {
-      if name == "rect", attributes["class"] == "cell" { fills.append(attributes["fill"] ?? "") }
+      if name == "rect", attributes["class"] == "cell" {
+        fills.append(attributes["fill"] ?? "")
+        cellTops.append(Double(attributes["y"] ?? "") ?? .nan)
+      }
+      if name == "rect", attributes["class"] == "mark" { marks += 1 }
       inColumn = name == "text" && attributes["class"] == "column"
       if inColumn { columnTexts.append("") }
+      inRow = name == "text" && attributes["class"] == "row"
+      if inRow {
+        rowTexts.append("")
+        rowIsBold.append(attributes["font-weight"] == "bold")
+      }
     }
     func parser(_ p: XMLParser, foundCharacters string: String) {
       if inColumn { columnTexts[columnTexts.count - 1] += string }
+      if inRow { rowTexts[rowTexts.count - 1] += string }
     }
     func parser(
       _ p: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
-    ) { inColumn = false }
+    ) {
+      inColumn = false
+      inRow = false
+    }
   }
 
   func parse(_ svg: String) -> (Bool, Cells) {
@@ -69,5 +87,38 @@ import Testing
       ).svg())
     #expect(ok)
     #expect(cells.columnTexts == ["a", "⏎", "␣", "<"])
+  }
+
+  @Test("row labels: every row's when they fit, every few when not, always a marked row's")
+  func rowLabels() {
+    let values = (0..<40).map { r in [Double(r), 1] }
+    let labels = (0..<40).map { "u\($0)" }
+    let (ok, cells) = parse(
+      Heatmap(
+        title: "t", xLabel: "x", yLabel: "unit", values: values, rowLabels: labels,
+        markedRows: [39], note: "outlined: u39"
+      ).svg(height: 640))
+    #expect(ok)
+    #expect(cells.rowTexts == labels, "rows of 13.3 pixels: every row labelled")
+    #expect(cells.marks == 1)
+    #expect(zip(cells.rowTexts, cells.rowIsBold).filter(\.1).map(\.0) == ["u39"])
+    let (_, crowded) = parse(
+      Heatmap(
+        title: "t", xLabel: "x", yLabel: "unit", values: values, rowLabels: labels,
+        markedRows: [7]
+      ).svg(height: 200))
+    // Rows of 2.8 pixels: every third row, and the marked one.
+    #expect(crowded.rowTexts == (0..<40).filter { $0 % 3 == 0 || $0 == 7 }.map { "u\($0)" })
+  }
+
+  @Test("a row break leaves a gap above that row, and the rows keep one height")
+  func rowBreaks() {
+    var map = Heatmap(title: "t", xLabel: "x", yLabel: "unit", values: (0..<4).map { [Double($0)] })
+    map.rowBreaks = [2]
+    let (ok, cells) = parse(map.svg(height: 420))
+    #expect(ok)
+    let steps = zip(cells.cellTops.dropFirst(), cells.cellTops).map { $0 - $1 }
+    // 331 pixels of grid less the 6-pixel gap, for 4 rows.
+    #expect(steps.map { ($0 * 100).rounded() / 100 } == [81.25, 87.25, 81.25])
   }
 }

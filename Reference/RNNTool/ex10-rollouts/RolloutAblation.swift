@@ -48,19 +48,8 @@ func runAblation(_ settings: RolloutSettings, seeds: [UInt64], folder: String) t
   let table = ablationTable(results)
   try writeAtomically(table, to: folder + "/table.md")
   try writeAtomically(try json(results), to: folder + "/results.json")
-  // One legend entry per schedule: the residual curve shares its colour, dashed, unnamed.
-  let curves = rows.enumerated().map { k, row in
-    (
-      row.residual ? "" : row.schedule.title, row.mean, k / 2,
-      row.residual ? LineChart.Style.dashed : .line
-    )
-  }
   try writeAtomically(
-    horizonChart(
-      curves, floor: data.positionFloor,
-      title:
-        "means over seeds \(seeds.map(String.init).joined(separator: ", ")); solid: absolute, dashed: residual"
-    ),
+    ablationHorizonChart(rows, floor: data.positionFloor, seeds: seeds),
     to: folder + "/horizon.svg")
   print(table)
   print("written: \(folder)/table.md, results.json, horizon.svg")

@@ -37,27 +37,56 @@ extension RolloutRun {
   }
 }
 
+/// A curve of the task's error against the horizon: its legend entry, its scores, its colour
+/// and its style.
+typealias HorizonCurve = (name: String, score: RolloutScore, colour: Int, style: LineChart.Style)
+
 /// The task's error against the horizon: how far the ball read from each decoded prediction is
 /// from the real one, with the encoder's floor dashed. (The latent error is in the table and
 /// results.json.)
-func horizonChart(
-  _ curves: [(name: String, score: RolloutScore, colour: Int, style: LineChart.Style)],
-  floor: Double, title: String
-) -> String {
-  var series = curves.map { c in
+func horizonChart(_ curves: [HorizonCurve], floor: Double, title: String) -> String {
+  LineChart(
+    title: "Fed its own predictions: how far off the ball is",
+    xLabel: "horizon (steps after 10 true ones)",
+    yLabel: "distance to the true ball (pixels)", series: horizonSeries(curves, floor: floor),
+    note: title, yRange: 0...10
+  ).svg()
+}
+
+/// The curves as series, and the encoder's floor, dashed grey, after them.
+func horizonSeries(_ curves: [HorizonCurve], floor: Double) -> [LineChart.Series] {
+  curves.map { c in
     LineChart.Series(
       name: c.name, points: c.score.position.enumerated().map { (Double($0 + 1), $1) },
       style: c.style, colour: c.colour)
-  }
-  series.append(
+  } + [
     .init(
       name: "the encoder's floor", points: [(1, floor), (Double(RolloutScore.horizon), floor)],
-      style: .dashed, colour: 6))
-  return LineChart(
-    title: "Fed its own predictions: how far off the ball is",
-    xLabel: "horizon (steps after 10 true ones)",
-    yLabel: "distance to the true ball (pixels)", series: series, note: title, yRange: 0...10
-  ).svg()
+      style: .dashed, colour: 6)
+  ]
+}
+
+/// The ablation's horizon.svg: one panel per schedule, on the same axes, each with its
+/// absolute (solid) and residual (dashed) curve and the floor.
+func ablationHorizonChart(_ rows: [AblationRow], floor: Double, seeds: [UInt64]) -> String {
+  // From 0, to keep the floor in view; to the next whole pixel, so that the curves fill a panel.
+  let top = max(floor, rows.flatMap(\.mean.position).filter(\.isFinite).max() ?? 10)
+  let panels = ScheduleChoice.allCases.map { schedule in
+    let curves: [HorizonCurve] = rows.filter { $0.schedule == schedule }.map { row in
+      row.residual
+        ? ("residual", row.mean, 1, .dashed) : ("absolute", row.mean, 0, .line)
+    }
+    return LineChart(
+      title: schedule.title, xLabel: "horizon (steps after 10 true ones)",
+      yLabel: "pixels from the true ball", series: horizonSeries(curves, floor: floor),
+      yRange: 0...top.rounded(.up))
+  }
+  return ChartGrid(
+    title: "Fed its own predictions: how far off the ball is, schedule by schedule",
+    note:
+      "means over seeds \(seeds.map(String.init).joined(separator: ", ")); the same axes in every panel",
+    panels: panels, columns: 3
+  ).svg(panelWidth: 360, panelHeight: 270)
 }
 
 /// One test episode at horizons 1, 5, 10, 20, 35 and 50: the world's frame, what the encoder
