@@ -39,6 +39,7 @@ let exercises: [(module: String, folder: String)] = [
   ("Ex09", "ex09-deep-bidirectional"),
   ("Ex10", "ex10-rollouts"),
   ("Ex11", "ex11-complexity-dynamics"),
+  ("Ex12", "ex12-seq2seq"),
 ]
 
 // What learner code may import: the support layer and the gradient checker, never the

@@ -34,17 +34,26 @@ public func gradientCheckMessage(
       "\(name) is wrong at \(tensor.location) (\(describe(tensor.tensor))): analytic \(formatScalar(tensor.analytic)), numeric \(formatScalar(tensor.numeric)), relative error \(formatScalar(tensor.relativeError)) > \(formatScalar(tolerance))"
   }
   let own = cause.map { cause in failing.filter { cause.tensors.contains($0.tensor) } } ?? []
-  let shown = own.isEmpty ? Array(failing.prefix(3)) : own
-  let rest = failing.filter { tensor in !shown.contains { $0.tensor == tensor.tensor } }
+  // At most three lines in full: one cause usually spoils many tensors the same way.
+  let shown = Array((own.isEmpty ? failing : own).prefix(3))
+  let sameCause = own.dropFirst(3)
   var lines = ["\(failing.count) of \(report.tensors.count) gradients fail the check."]
   if let cause { lines[0] += " " + cause.text }
   lines += shown.map(line)
-  if !rest.isEmpty {
-    let names = rest.map { "d" + $0.tensor }.joined(separator: ", ")
+  if !sameCause.isEmpty {
+    let names = sameCause.map { "d" + $0.tensor }.joined(separator: ", ")
+    lines.append("\(sameCause.count) more of the same: \(names).")
+  }
+  let unshown =
+    own.isEmpty
+    ? Array(failing.dropFirst(3))
+    : failing.filter { tensor in !own.contains { $0.tensor == tensor.tensor } }
+  if !unshown.isEmpty {
+    let names = unshown.map { "d" + $0.tensor }.joined(separator: ", ")
     lines.append(
       own.isEmpty
-        ? "\(rest.count) more fail too: \(names)."
-        : "\(rest.count) more fail because of it (they are reached through it, back in time): \(names)."
+        ? "\(unshown.count) more fail too: \(names)."
+        : "\(unshown.count) more fail because of it (they are reached through it, back in time): \(names)."
     )
   }
   return lines.joined(separator: "\n")

@@ -10,7 +10,8 @@ let tool = CommandLineTool(
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
     diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
     longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, authorsCommand,
-    rolloutCommand, complexityCommand, benchCommand, corpusCommand, freshStateCommand,
+    rolloutCommand, complexityCommand, seq2seqCommand, benchCommand, corpusCommand,
+    freshStateCommand,
   ])
 
 /// Runs the tool on `arguments` (without the program's name): its exit status.

@@ -1,0 +1,44 @@
+import CourseSupport
+import CourseTesting
+import Ex12
+import ReferenceRNN
+import Testing
+
+/// Task `decoding`: greedy decoding and beam search, on a briefly trained model.
+@Suite("decoding") struct Decoding {
+  @Test("greedy decoding equals the course's on held-out sources of 1–8 words")
+  func greedy() {
+    let (model, p) = S2S.trained
+    for source in S2S.sources {
+      let want = model.greedy(source, parameters: p).tokens
+      let got = greedyDecode(
+        source, parameters: p, step: S2S.step, endToken: S2S.end, maxLength: 2 * source.count + 2)
+      guard got == want else {
+        Issue.record(
+          "greedyDecode(\(DigitWords.sourceText(source))): expected \(DigitWords.targetText(want)), got \(DigitWords.targetText(got)). Start from the summary, read the end token first, then each token you chose; stop at the end token (not part of the output) or after maxLength steps."
+        )
+        return
+      }
+    }
+  }
+
+  @Test("beam search of widths 2 and 5 equals the course's: the same output, the same ln p")
+  func beams() {
+    let (model, p) = S2S.trained
+    for width in [2, 5] {
+      for source in S2S.sources {
+        let want = model.beamSearch(source, width: width, parameters: p)
+        let got = beamSearch(
+          source, width: width, parameters: p, step: S2S.step, endToken: S2S.end,
+          maxLength: 2 * source.count + 2)
+        guard got.tokens == want.tokens, abs(got.logProbability - want.logProbability) <= 1e-9
+        else {
+          Issue.record(
+            "beamSearch(\(DigitWords.sourceText(source)), width \(width)): expected \(DigitWords.targetText(want.tokens)) with ln p \(formatScalar(want.logProbability)), got \(DigitWords.targetText(got.tokens)) with ln p \(formatScalar(got.logProbability)). Keep the \(width) best extensions of all hypotheses together; an extension by the end token is finished (its ln p counts the end token); stop when no open hypothesis beats the best finished one."
+          )
+          return
+        }
+      }
+    }
+  }
+}
