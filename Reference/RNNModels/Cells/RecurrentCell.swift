@@ -4,7 +4,8 @@ import CourseSupport
 /// family of model, on top of this: `CharModel` (language models: windows, a carried state,
 /// stacks, the output layer), `Tagger` (one layer read both ways, a label per character) and
 /// `LatentModel` (a regression head whose prediction may be the next step's input, so its
-/// steps cannot be run ahead of its outputs). Each family's training step is
+/// steps cannot be run ahead of its outputs) and `Seq2SeqModel` (two layers, one reading a
+/// source, one writing a target from the first's last state). Each family's training step is
 /// `Reference.step`.
 public protocol RecurrentCell: Sendable {
   /// The layer's weights and biases, as named tensors.
