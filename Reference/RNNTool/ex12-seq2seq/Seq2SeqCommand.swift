@@ -68,6 +68,7 @@ func seq2seq(_ options: CommandLineOptions) throws -> Int32 {
     throw CommandLineOptions.Problem(
       "--hidden must be at least 2, every --beams width at least 1, and --seeds not empty")
   }
+  try checkSeq2SeqMemory(settings)
   let folder = options.string("out") ?? "runs/seq2seq"
   try RunFolder(path: folder).prepareForOutput()
   let study = Seq2SeqStudy(settings: settings)
@@ -75,4 +76,19 @@ func seq2seq(_ options: CommandLineOptions) throws -> Int32 {
   let beams = study.beamSearch(trained)
   try Seq2SeqFiles(settings: settings, runs: trained, beams: beams).write(to: folder)
   return 0
+}
+
+/// Refuses, with the figure, sizes that cannot fit in memory: each model's tensors (two LSTMs,
+/// the output layer, attention) held about 20 times over (parameters, gradients, Adam's two
+/// memories and a batch's sum on each of two threads, and every trained model kept for
+/// decoding), plus what a step keeps for backward, which is small next to that.
+func checkSeq2SeqMemory(_ s: Seq2SeqSettings) throws {
+  let h = Double(s.hidden)
+  let perModel = 2 * 4 * h * (h + 12) + 12 * h + h * h + h
+  let needed = 8 * perModel * Double(20 + 3 * s.seeds.count)
+  let available = Double(ProcessInfo.processInfo.physicalMemory)
+  guard needed > 0.5 * available || !needed.isFinite else { return }
+  throw CommandLineOptions.Problem(
+    "--hidden \(s.hidden) needs about \(byteText(needed)) of memory and the machine has \(byteText(available)): choose a smaller --hidden"
+  )
 }
