@@ -1,11 +1,13 @@
 /// The characters of a text and their indices: min-char-rnn's `char_to_ix` and `ix_to_char`.
 ///
 /// A "character" is a Unicode scalar, so any UTF-8 text encodes and decodes losslessly. The
-/// order is by scalar value, which is stable across platforms and runs.
+/// order is by scalar value, which is stable across platforms and runs. Indices are looked up by
+/// scalar value, not by `Character` equality, which is canonical equivalence: Å as U+212B (the
+/// ångström sign) and as U+00C5 are equal Characters but two scalars, two indices.
 public struct Vocabulary: Equatable, Sendable, Codable {
   /// The characters in index order: `characters[i]` is min-char-rnn's `ix_to_char[i]`.
   public let characters: [Character]
-  private let index: [Character: Int]
+  private let index: [UInt32: Int]
 
   /// The distinct Unicode scalars of `text`, sorted by scalar value.
   public init(text: String) {
@@ -16,8 +18,10 @@ public struct Vocabulary: Equatable, Sendable, Codable {
   /// These characters, in this order; each character's index is its position.
   public init(characters: [Character]) {
     self.characters = characters
-    var index: [Character: Int] = [:]
-    for (i, c) in characters.enumerated() { index[c] = i }
+    var index: [UInt32: Int] = [:]
+    for (i, c) in characters.enumerated() {
+      if let scalar = Self.scalar(c) { index[scalar.value] = i }
+    }
     self.index = index
   }
 
@@ -25,14 +29,19 @@ public struct Vocabulary: Equatable, Sendable, Codable {
   public var count: Int { characters.count }
 
   /// The index of `c`, min-char-rnn's `char_to_ix[c]`; nil when `c` is not in the vocabulary.
-  public func index(of c: Character) -> Int? { index[c] }
+  public func index(of c: Character) -> Int? { Self.scalar(c).flatMap { index[$0.value] } }
+
+  /// The one scalar a vocabulary's character is made of; nil for a character of several.
+  private static func scalar(_ c: Character) -> Unicode.Scalar? {
+    c.unicodeScalars.count == 1 ? c.unicodeScalars.first : nil
+  }
 
   /// The indices of `text`'s characters; nil if one of them is not in the vocabulary.
   public func encode(_ text: String) -> [Int]? {
     var out: [Int] = []
     out.reserveCapacity(text.unicodeScalars.count)
     for scalar in text.unicodeScalars {
-      guard let i = index[Character(scalar)] else { return nil }
+      guard let i = index[scalar.value] else { return nil }
       out.append(i)
     }
     return out
@@ -55,7 +64,7 @@ public struct Vocabulary: Equatable, Sendable, Codable {
         forKey: .characters, in: c,
         debugDescription: "the vocabulary holds \"\(bad)\": each entry must be one character")
     }
-    if Set(strings).count != strings.count {
+    if Set(strings.compactMap { $0.unicodeScalars.first?.value }).count != strings.count {
       throw DecodingError.dataCorruptedError(
         forKey: .characters, in: c, debugDescription: "the vocabulary holds a character twice")
     }

@@ -1,4 +1,5 @@
 import CourseSupport
+import Foundation
 import GradientCheck
 import ReferenceRNN
 import Testing
@@ -109,5 +110,19 @@ import Testing
     #expect(encoded != nil)
     #expect(vocabulary.decode(encoded ?? []) == text)
     #expect(vocabulary.encode("z") == nil)
+  }
+
+  /// Å as the ångström sign (U+212B) and as a letter (U+00C5) are equal `Character`s (canonical
+  /// equivalence) but two scalars: two indices, each text back as it was, and a saved
+  /// vocabulary that reads back.
+  @Test("canonically equivalent characters keep indices of their own, and save and load")
+  func canonicalEquivalence() throws {
+    let text = "\u{212B} and \u{00C5}"
+    let vocabulary = Vocabulary(text: text)
+    let encoded = try #require(vocabulary.encode(text))
+    #expect(encoded[0] != encoded[encoded.count - 1])
+    #expect(Array(vocabulary.decode(encoded).unicodeScalars) == Array(text.unicodeScalars))
+    let saved = try JSONEncoder().encode(vocabulary)
+    #expect(try JSONDecoder().decode(Vocabulary.self, from: saved) == vocabulary)
   }
 }
