@@ -13,7 +13,7 @@ import Foundation
 /// token, its tokens do not include it. Stop when no hypothesis is open, when the best open
 /// one is no better than the best finished one (ln p only falls as an output grows), or after
 /// `maxLength` steps. Return the best finished hypothesis by total ln p (no bonus or penalty
-/// for length), or, when none finished, the best open one.
+/// for length), or, when none finished, the best open one (of equals, the first).
 public func beamSearch(
   _ source: [Int], width: Int, parameters p: Seq2SeqParameters<LSTMLayer>,
   step: LSTMStepFunction, endToken: Int, maxLength: Int

@@ -17,7 +17,9 @@ import Foundation
 ///
 /// then the encoder's steps, j = n−1 … 0, from the decoder's dNext (the summary is the state
 /// both networks share): dNext = (encoder pullback j)(zeros(H), dNext, &g.encoder).previous.
-/// Start the gradients from zeros shaped as `p` (`p.zeros()`).
+/// Start the gradients from zeros shaped as `p` (`p.zeros()`). No softmax is given: write it as
+/// in ex01 (a helper you write without `private` is visible in every file of the exercise, so
+/// task 3 can use it too).
 public func seq2seqLoss(
   _ example: Seq2SeqExample, parameters p: Seq2SeqParameters<LSTMLayer>,
   step: LSTMStepFunction, endToken: Int

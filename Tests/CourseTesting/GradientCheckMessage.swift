@@ -37,7 +37,9 @@ public func gradientCheckMessage(
   // At most three lines in full: one cause usually spoils many tensors the same way.
   let shown = Array((own.isEmpty ? failing : own).prefix(3))
   let sameCause = own.dropFirst(3)
-  var lines = ["\(failing.count) of \(report.tensors.count) gradients fail the check."]
+  // An empty tensor (the start state of a model that has none) is no gradient to count.
+  let counted = report.tensors.filter { $0.problem != nil || $0.location != $0.tensor }.count
+  var lines = ["\(failing.count) of \(counted) gradients fail the check."]
   if let cause { lines[0] += " " + cause.text }
   lines += shown.map(line)
   if !sameCause.isEmpty {

@@ -26,10 +26,24 @@ import Testing
     )
   }
 
-  /// The course's check (fourth-order central differences), relative error ≤ 1e-7.
+  /// The course's check (fourth-order central differences) of your gradient against your own
+  /// loss, relative error ≤ 1e-7.
   @Test("every gradient passes the numeric gradient check (relative error ≤ 1e-7)")
   func numericGradientCheck() {
+    guard !Self.lossDiffers else {
+      Issue.record(
+        "The gradient check waits for the loss: it differs from the course's (the test above), and a gradient is checked against the loss it is the derivative of. Fix the forward pass first."
+      )
+      return
+    }
     if let message = Self.checkMessage() { Issue.record(Comment(rawValue: message)) }
+  }
+
+  /// Whether your loss differs from the course's: then every later line follows from it.
+  static var lossDiffers: Bool {
+    let p = S2S.parameters()
+    let got = seq2seqLoss(S2S.example, parameters: p, step: S2S.step, endToken: S2S.smallEnd).loss
+    return !isClose(got, reference(p).loss, tolerance: 1e-10)
   }
 
   /// What the numeric gradient check says, nil when every tensor passes at 1e-7.
@@ -40,7 +54,11 @@ import Testing
     let report = checkGradients(
       parameters: p, state: HiddenState(h: .zeros(0)), gradients: g,
       dState: HiddenState(h: .zeros(0))
-    ) { q, _ in S2S.small.forward(S2S.example, parameters: q).loss }
+    ) { q, _ in
+      // Your own loss: the check asks whether your gradient is the derivative of your forward
+      // pass (the loss test asks whether that is the course's).
+      seq2seqLoss(S2S.example, parameters: q, step: S2S.step, endToken: S2S.smallEnd).loss
+    }
     return gradientCheckMessage(
       report, tolerance: 1e-7, cause: Self.cause(report), describe: Self.describe)
   }
@@ -76,7 +94,8 @@ import Testing
     let want = Self.reference(p).gradients
     guard
       !followsFromGradientCheck(
-        "seq2seqLoss", checkFailed: Self.checkMessage() != nil, actual: got, expected: want)
+        "seq2seqLoss", checkFailed: Self.lossDiffers || Self.checkMessage() != nil, actual: got,
+        expected: want)
     else { return }
     expectMatch(
       firstMismatch("d", actual: got, expected: want, tolerance: 1e-10),

@@ -57,7 +57,9 @@ import Testing
         expectMatch(
           firstMismatch("outputs[\(j)]", actual: h, expected: want[j].h, tolerance: 1e-12),
           "encode: h after word \(j + 1)", tolerance: 1e-12,
-          hint: "Carry the state from step to step; keep next.h after each step.")
+          hint:
+            "Carry the state from step to step; after each step keep the h of the state it returned."
+        )
       else { return }
     }
     expectMatch(

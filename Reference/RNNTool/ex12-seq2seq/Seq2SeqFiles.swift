@@ -68,7 +68,9 @@ struct Seq2SeqFiles {
   func accuracyTable() -> String {
     let variants = Seq2SeqVariant.allCases
     var lines = [
-      "Exact-match accuracy, greedy, mean (lowest–highest) over seeds \(settings.seeds.map(String.init).joined(separator: ", ")); \(settings.perLength) held-out examples per length.",
+      settings.seeds.count == 1
+        ? "Exact-match accuracy, greedy, seed \(settings.seeds[0]); \(settings.perLength) held-out examples per length."
+        : "Exact-match accuracy, greedy, mean (lowest–highest) over seeds \(settings.seeds.map(String.init).joined(separator: ", ")); \(settings.perLength) held-out examples per length.",
       "",
       "| words | " + variants.map(\.title).joined(separator: " | ") + " |",
       "|---:|" + variants.map { _ in "---:|" }.joined(),
@@ -76,9 +78,10 @@ struct Seq2SeqFiles {
     for n in 0..<settings.maxLength {
       let cells = variants.map { v in
         let a = runs.filter { $0.variant == v }.map { $0.accuracyByLength[n] }
-        return String(
-          format: "%.2f (%.2f–%.2f)", a.reduce(0, +) / Double(max(a.count, 1)),
-          a.min() ?? .nan, a.max() ?? .nan)
+        let mean = a.reduce(0, +) / Double(max(a.count, 1))
+        return a.count == 1
+          ? String(format: "%.2f", mean)
+          : String(format: "%.2f (%.2f–%.2f)", mean, a.min() ?? .nan, a.max() ?? .nan)
       }
       lines.append("| \(n + 1) | \(cells.joined(separator: " | ")) |")
     }
