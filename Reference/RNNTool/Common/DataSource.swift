@@ -32,6 +32,13 @@ struct TrainingText {
   }
 }
 
+/// The folder a file is in, as the learner wrote its path ("." for none): where a command that
+/// reads a checkpoint writes, by default.
+func folderHolding(_ path: String) -> String {
+  let folder = (path as NSString).deletingLastPathComponent
+  return folder.isEmpty ? "." : folder
+}
+
 /// Writes text to a file atomically, creating its folder.
 func writeAtomically(_ text: String, to path: String) throws {
   let url = URL(fileURLWithPath: path)

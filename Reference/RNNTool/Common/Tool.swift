@@ -9,7 +9,8 @@ let tool = CommandLineTool(
   commands: [
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
     diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
-    longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, authorsCommand,
+    longDependencyCommand, saliencyCommand, evolutionCommand, depthCommand, taggerCommand,
+    authorsCommand,
     rolloutCommand, complexityCommand, benchCommand, corpusCommand, freshStateCommand,
   ])
 
