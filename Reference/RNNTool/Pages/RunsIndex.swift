@@ -9,8 +9,7 @@ struct RunsIndex {
   /// anywhere else has no index to join).
   static func around(_ run: String) -> RunsIndex? {
     let parent = URL(fileURLWithPath: run).standardizedFileURL.deletingLastPathComponent()
-    let shown = (run as NSString).deletingLastPathComponent
-    return parent.lastPathComponent == "runs" ? RunsIndex(folder: shown.isEmpty ? "." : shown) : nil
+    return parent.lastPathComponent == "runs" ? RunsIndex(folder: folderHolding(run)) : nil
   }
 
   /// Each subfolder with a page, and its record, newest first.
@@ -66,5 +65,5 @@ func writePage(_ folder: String, command: String, printed: [String] = []) throws
   try PageRecord.add(command, to: folder, printed: printed)
   try FolderPage(folder: folder).write()
   try RunsIndex.around(folder)?.write()
-  print("open \(folder)/index.html")
+  print("open \(folder.hasSuffix("/") ? String(folder.dropLast()) : folder)/index.html")
 }
