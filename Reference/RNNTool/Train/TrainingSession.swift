@@ -51,6 +51,7 @@ struct TrainingSession<T: RunTrainer> {
     while trainer.iteration < settings.iterations && interrupted == 0 {
       if let problem = iterate(progress, prime: prime) {
         progress.finish()
+        try? FolderPage(folder: settings.run.path).write()  // the run has ended: no more reloads
         throw CommandLineOptions.Problem(
           "\(problem) at iteration \(trainer.iteration): try a lower --lr (now \(hp.learningRate)); \(settings.run.checkpoint) keeps the last good run, if any"
         )
