@@ -48,7 +48,8 @@ struct FolderPage {
       out += "\n<p class=\"lesson\"><b>What to look for.</b> \(html(note.lookFor))\(source)</p>"
     }
     if let printed = entry.printed {
-      out += "\n<h3>What it measured</h3>\n<pre>\(html(printed.joined(separator: "\n")))</pre>"
+      out +=
+        "\n<h3>What it measured</h3>\n<pre class=\"columns\">\(html(printed.joined(separator: "\n")))</pre>"
     }
     return out + "\n<p><small>run \(html(entry.shownDate))</small></p>"
   }

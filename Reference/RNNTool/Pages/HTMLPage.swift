@@ -30,18 +30,19 @@ struct HTMLPage {
       """
   }
 
-  // Narrow screens get one column; print drops the reload notice and keeps pictures whole.
+  // Narrow screens get one column, and printed columns of numbers scroll rather than wrap; print
+  // drops the reload notice and keeps pictures whole.
   static let style = """
     body{font:16px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#222;max-width:62rem;margin:0 auto;padding:1rem 1.25rem 3rem}
     h1{font-size:1.6rem;margin:.2rem 0 1rem;overflow-wrap:anywhere}h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:1px solid #ddd}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
     pre,code{font:13px/1.4 Menlo,Consolas,"DejaVu Sans Mono",monospace}pre{background:#f6f6f4;padding:.6rem .8rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere;border-radius:4px}
-    .command{background:#20232a;color:#f0f0f0}.lesson{border-left:4px solid #4a7ab5;padding:.2rem .9rem;margin:.8rem 0;background:#f3f7fc}
+    .command{background:#20232a;color:#f0f0f0}pre.columns{white-space:pre;overflow-wrap:normal}.lesson{border-left:4px solid #4a7ab5;padding:.2rem .9rem;margin:.8rem 0;background:#f3f7fc}
     .table{overflow-x:auto}table{border-collapse:collapse;margin:.6rem 0;font-size:14px}th,td{border:1px solid #ddd;padding:.25rem .55rem;text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
     figure{margin:1rem 0;break-inside:avoid}figure img{max-width:100%;height:auto;border:1px solid #eee}figcaption{font-size:13px;color:#666}img.pixels{image-rendering:pixelated}
     .live{background:#fff4d6;padding:.4rem .8rem;border-radius:4px}.broken{color:#b00020;font-weight:bold}
     .run{display:grid;grid-template-columns:200px 1fr;gap:1rem;padding:.8rem 0;border-bottom:1px solid #eee;break-inside:avoid}.run h3{margin:0 0 .3rem}.run p{margin:.3rem 0}.run code{overflow-wrap:anywhere}.thumb img{width:200px;height:auto;border:1px solid #eee}
     @media (max-width:600px){.run{grid-template-columns:1fr}}.files a{margin-right:.8rem}
-    @media print{.live{display:none}body{max-width:none}pre{white-space:pre-wrap}a{color:inherit}}
+    @media print{.live{display:none}body{max-width:none}pre{white-space:pre-wrap}pre.columns{white-space:pre;font-size:9px}a{color:inherit}}
     """
 }
 
