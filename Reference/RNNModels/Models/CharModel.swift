@@ -102,8 +102,22 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     _ c: Int, from state: State, parameters p: Parameters,
     dropping: (_ layer: Int, _ h: Vector) -> Vector = { $1 }
   ) -> (state: State, caches: [Cell.Cache], top: Vector) {
+    advance(reading: input(c, p), from: state, parameters: p, dropping: dropping)
+  }
+
+  /// What the bottom layer reads for character `c`: its index (one-hot) or its embedding row.
+  func input(_ c: Int, _ p: Parameters) -> LayerInput {
+    p.embedding.map { LayerInput.vector($0.row(c)) } ?? .index(c)
+  }
+
+  /// The same step from what the bottom layer reads, which may be any vector (saliency reads
+  /// a one-hot vector written out, to get its gradient).
+  func advance(
+    reading bottom: LayerInput, from state: State, parameters p: Parameters,
+    dropping: (_ layer: Int, _ h: Vector) -> Vector = { $1 }
+  ) -> (state: State, caches: [Cell.Cache], top: Vector) {
     var next = state
-    var x = p.embedding.map { LayerInput.vector($0.row(c)) } ?? .index(c)
+    var x = bottom
     var caches: [Cell.Cache] = []
     caches.reserveCapacity(cells.count)
     var output = Vector.zeros(0)
@@ -152,9 +166,11 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     return forward(inputs: inputs, targets: targets, from: start, parameters: p, masks: masks)
   }
 
-  /// `masks[t][l]`, when given, multiplies layer l's output at step t.
-  private func forward(
-    inputs: [Int], targets: [Int], from start: State, parameters p: Parameters, masks: [[Vector]]?
+  /// `masks[t][l]`, when given, multiplies layer l's output at step t; `vectors[t]`, when
+  /// given, is read in place of character `inputs[t]`.
+  func forward(
+    inputs: [Int], targets: [Int], from start: State, parameters p: Parameters, masks: [[Vector]]?,
+    vectors: [Vector]? = nil
   ) -> (loss: Double, record: Record, last: State) {
     var state = start
     var caches: [[Cell.Cache]] = []
@@ -163,8 +179,8 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     var loss = 0.0
     for t in inputs.indices {
       let (next, stepCaches, top) = advance(
-        inputs[t], from: state, parameters: p, dropping: { l, h in masks.map { h * $0[t][l] } ?? h }
-      )
+        reading: vectors.map { .vector($0[t]) } ?? input(inputs[t], p), from: state, parameters: p,
+        dropping: { l, h in masks.map { h * $0[t][l] } ?? h })
       let probability = Reference.softmax(p.Why * top + p.by)
       loss += -log(probability[targets[t]])
       state = next
@@ -205,13 +221,15 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
     return backPropagate(r, parameters: p, scoring: { $0 == last }).atSteps
   }
 
-  /// BPTT with the loss of the steps `scoring` accepts.
-  private func backPropagate(_ r: Record, parameters p: Parameters, scoring: (Int) -> Bool) -> (
-    gradients: Parameters, dStart: State, atSteps: [State]
+  /// BPTT with the loss of the steps `scoring` accepts; `inputs[t]` is ∂L/∂(what the bottom
+  /// layer read at step t), nil where it read a character's index.
+  func backPropagate(_ r: Record, parameters p: Parameters, scoring: (Int) -> Bool) -> (
+    gradients: Parameters, dStart: State, atSteps: [State], inputs: [Vector?]
   ) {
     var g = zeroParameters()
     var dNext = zeroState()
     var atSteps = Array(repeating: zeroState(), count: r.inputs.count)
+    var inputs = [Vector?](repeating: nil, count: r.inputs.count)
     for t in r.inputs.indices.reversed() {
       var dh = Vector.zeros(spec.hiddenSize)
       if scoring(t) {
@@ -229,10 +247,11 @@ public struct CharModel<Cell: RecurrentCell>: LanguageModel {
         dNext.layers[l] = previous
         atSteps[t].layers[l] = current
         if let dx { dh = dx }
+        if l == 0 { inputs[t] = dx }
       }
       if p.embedding != nil { g.embedding!.addToRow(r.inputs[t], dh) }
     }
-    return (g, dNext, atSteps)
+    return (g, dNext, atSteps, inputs)
   }
 }
 

@@ -47,6 +47,16 @@ public protocol LanguageModel: TrainableModel {
   /// classifier features show.
   func hidden(of state: State) -> Vector
 
+  /// What the bottom layer reads for each character: its one-hot vector written out, or its
+  /// embedding row. Saliency differentiates with respect to these.
+  func inputVectors(_ characters: [Int], parameters: Parameters) -> [Vector]
+
+  /// Reads `inputs` (vectors, in place of characters) from `state`: ln p(`target`) after the
+  /// last of them, and its gradient with respect to each input vector.
+  func logProbabilityGradient(
+    inputs: [Vector], target: Int, from state: State, parameters: Parameters
+  ) -> (logProbability: Double, gradients: [Vector])
+
   /// A faster trainer than the reference loop for this model, if it has one (`makeTrainer`).
   func fastTrainer(_ run: RunState<Self>, _ hp: Hyperparameters, batch: Int, threads: ThreadUse)
     -> (any RunTrainer<Self>)?

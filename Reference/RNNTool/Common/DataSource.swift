@@ -32,6 +32,16 @@ struct TrainingText {
   }
 }
 
+/// The folder a file is in, as the learner wrote its path ("." for none): where a command that
+/// reads a checkpoint writes, by default.
+func folderHolding(_ path: String) -> String {
+  // Plain string work: NSString's path methods trap in Linux debug builds (no bridging).
+  var trimmed = Substring(path)
+  while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+  guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+  return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+}
+
 /// Writes text to a file atomically, creating its folder.
 func writeAtomically(_ text: String, to path: String) throws {
   let url = URL(fileURLWithPath: path)

@@ -9,9 +9,9 @@ let tool = CommandLineTool(
   commands: [
     trainCommand, sampleCommand, scoreCommand, temperaturesCommand, hyperparametersCommand,
     diagnoseCommand, activationsCommand, gradientFlowCommand, gatesCommand, lstmFlowCommand,
-    longDependencyCommand, evolutionCommand, depthCommand, taggerCommand, authorsCommand,
-    rolloutCommand, complexityCommand, seq2seqCommand, benchCommand, corpusCommand,
-    freshStateCommand,
+    longDependencyCommand, saliencyCommand, evolutionCommand, depthCommand, taggerCommand,
+    authorsCommand, rolloutCommand, complexityCommand, seq2seqCommand, benchCommand,
+    corpusCommand, freshStateCommand,
   ])
 
 /// Runs the tool on `arguments` (without the program's name): its exit status.

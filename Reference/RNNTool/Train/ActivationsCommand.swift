@@ -21,9 +21,7 @@ let activationsCommand = Subcommand(
   let columns = trained.hiddenStates(reading: indices)
   let units = min(try options.int("units", default: 32), columns[0].count)
   let values = (0..<units).map { unit in columns.map { $0[unit] } }
-  let folder =
-    options.string("out")
-    ?? URL(fileURLWithPath: options.string("checkpoint")!).deletingLastPathComponent().path
+  let folder = options.string("out") ?? folderHolding(options.string("checkpoint")!)
   try writeAtomically(
     Heatmap(
       title: "Hidden units while reading the text (h, −1 … 1)", xLabel: "character",
@@ -39,5 +37,6 @@ let activationsCommand = Subcommand(
   print(
     "written: \(folder)/activations.svg and activations.json (\(units) units × \(indices.count) characters)"
   )
+  try writePage(folder, command: "activations")
   return 0
 }

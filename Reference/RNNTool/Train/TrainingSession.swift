@@ -21,6 +21,8 @@ struct TrainingSession<T: RunTrainer> {
   var samples: [RunSample]
   /// Set once a validation far above training has been explained.
   var explained = false
+  /// When the run's page was last written while training.
+  var pageWritten = Date.distantPast
 
   var hp: Hyperparameters { settings.hyperparameters }
   var corpus: Corpus { settings.text.corpus }
@@ -38,6 +40,8 @@ struct TrainingSession<T: RunTrainer> {
       "training \(who) on \(settings.text.source): \(corpus.training.count) characters, vocabulary \(corpus.vocabulary.count), sequence \(hp.sequenceLength), lr \(hp.learningRate), \(resetsPhrase(hp.stateResets)), to iteration \(settings.iterations)"
     )
     signal(SIGINT) { _ in interrupted = 1 }
+    try PageRecord.add("train", to: settings.run.path)
+    writeLivePage()
     let clock = Date()
     let startIteration = trainer.iteration
     let progress = Progress(
@@ -47,6 +51,7 @@ struct TrainingSession<T: RunTrainer> {
     while trainer.iteration < settings.iterations && interrupted == 0 {
       if let problem = iterate(progress, prime: prime) {
         progress.finish()
+        try? FolderPage(folder: settings.run.path).write()  // the run has ended: no more reloads
         throw CommandLineOptions.Problem(
           "\(problem) at iteration \(trainer.iteration): try a lower --lr (now \(hp.learningRate)); \(settings.run.checkpoint) keeps the last good run, if any"
         )
@@ -57,6 +62,7 @@ struct TrainingSession<T: RunTrainer> {
     let trained = Double((trainer.iteration - startIteration) * hp.sequenceLength * settings.batch)
     let summary = try save(seconds: seconds, charactersPerSecond: trained / max(seconds, 1e-9))
     report(summary, seconds: seconds)
+    try writePage(settings.run.path, command: "train")
     return interrupted != 0 ? 130 : 0
   }
 
@@ -84,7 +90,21 @@ struct TrainingSession<T: RunTrainer> {
       samples.append(RunSample(iteration: i, temperature: 0.8, text: text))
       progress.show(sample: text, at: i)
     }
+    if Date().timeIntervalSince(pageWritten) >= Double(FolderPage.refreshSeconds) / 2 {
+      writeLivePage()
+    }
     return nil
+  }
+
+  /// The run so far on its page, which reloads itself: a learner watches the model learn. A
+  /// page that cannot be written does not stop the training (the final one is checked).
+  private mutating func writeLivePage() {
+    let live = LiveTraining(
+      iteration: trainer.iteration, total: settings.iterations,
+      chart: settings.run.lossChart(history, sequenceLength: hp.sequenceLength),
+      samples: samples)
+    try? FolderPage(folder: settings.run.path, live: live).write()
+    pageWritten = Date()
   }
 
   /// A validation loss far above the training loss since the last validation: when the model

@@ -54,6 +54,7 @@ extension FreshStateStudy {
     print(report)
     let pictures = pictured == nil ? "" : ", fresh-loss.svg, hidden-state.svg"
     print("written: \(folder)/report.md, results.json\(pictures)")
+    try writePage(folder, command: "fresh-state")
   }
 
   func markdown(_ r: FreshStateResults) -> String {

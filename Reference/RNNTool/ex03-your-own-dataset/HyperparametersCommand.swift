@@ -55,6 +55,7 @@ let hyperparametersCommand = Subcommand(
   try writeAtomically(Reference.csv(results), to: folder + "/results.csv")
   print(table)
   print("written: \(folder)/table.md and \(folder)/results.csv")
+  try writePage(folder, command: "hyperparameters")
   return 0
 }
 

@@ -32,5 +32,6 @@ let diagnoseCommand = Subcommand(
   try writeAtomically(
     run.lossChart(history, sequenceLength: sequenceLength, freshState: full.freshState),
     to: folder + "/loss.svg")
+  try writePage(folder, command: "diagnose")
   return 0
 }

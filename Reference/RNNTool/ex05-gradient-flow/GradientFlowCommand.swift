@@ -40,12 +40,13 @@ func gradientFlow(_ options: CommandLineOptions) throws -> Int32 {
 
   var data: [String: [Double]] = [:]
   var byRadius: [LineChart.Series] = []
+  var printed = Transcript()
   for radius in [0.5, 0.9, 1.0, 1.1, 1.5] {
     let n = norms(radius: radius, length: 50).norms
     data["T=50 rho=\(radius)"] = n
     byRadius.append(.init(name: "ρ = \(radius)", points: stepsBack(n)))
     let slope = log(n[0] / n[n.count - 1]) / Double(n.count - 1)
-    print(
+    printed.say(
       String(
         format:
           "ρ = %.1f   ‖g_0‖ / ‖g_49‖ = %.3g   mean slope of ln‖g‖ per step back %+.3f   (ln ρ = %+.3f)",
@@ -83,5 +84,6 @@ func gradientFlow(_ options: CommandLineOptions) throws -> Int32 {
   print(
     "written: \(folder)/norms-by-radius.svg, norms-by-length.svg, gradients-heatmap.svg, norms.json"
   )
+  try writePage(folder, command: "gradient-flow", printed: printed.lines)
   return 0
 }

@@ -26,6 +26,7 @@ extension AuthorEvaluation {
       ).svg(), to: folder + "/accuracy.svg")
     print(report)
     print("written: \(folder)/report.md, results.json, accuracy.svg, models/")
+    try writePage(folder, command: "authors")
   }
 
   func markdown() -> String {

@@ -61,20 +61,22 @@ func gates(_ options: CommandLineOptions) throws -> Int32 {
   let trace = gateTrace(
     lstm, text: text, layer: layer - 1, shown: try options.int("shown", default: 100),
     units: try options.int("units", default: 32))
-  let folder = options.string("out") ?? URL(fileURLWithPath: path).deletingLastPathComponent().path
+  let folder = options.string("out") ?? folderHolding(path)
   try writeGatePictures(trace, to: folder)
   print(
     "written: \(folder)/gates-forget.svg, gates-input.svg, gates-output.svg, gates-cell.svg, saturation.svg, gates.json"
   )
+  var printed = Transcript()
   for gate in ["f", "i", "o"] {
     let s = trace.saturation[gate]!
     let mostlyShut = s.left.count { $0 > 0.5 }
     let mostlyOpen = s.right.count { $0 > 0.5 }
-    print(
+    printed.say(
       "\(gateName(gate)) gate: \(mostlyShut) of \(s.left.count) units shut (below 0.1) more than half the time, \(mostlyOpen) open (above 0.9)"
     )
   }
-  print(countingSummary(trace))
+  printed.say(countingSummary(trace))
+  try writePage(folder, command: "gates", printed: printed.lines)
   return 0
 }
 

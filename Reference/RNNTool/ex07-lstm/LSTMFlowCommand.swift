@@ -93,8 +93,11 @@ private func flow(
 
 private func writeFlow(_ all: [FlowSeries], to folder: String) throws {
   let files = ["flow-untrained.svg", "flow-memory.svg", "flow-play.svg"]
-  print("\nnorm of the gradient, steps back from the loss:")
-  print("  situation                            model        10        25        50        99")
+  print("")
+  var printed = Transcript()
+  printed.say("norm of the gradient, steps back from the loss:")
+  printed.say(
+    "  situation                            model        10        25        50        99")
   for (series, file) in zip(all, files) {
     func points(_ values: [Double]) -> [(x: Double, y: Double)] {
       values.enumerated().map { (x: Double($0.offset), y: $0.element) }
@@ -115,11 +118,12 @@ private func writeFlow(_ all: [FlowSeries], to folder: String) throws {
       let at = [10, 25, 50, 99].map {
         $0 < values.count ? String(format: "%9.1e", values[$0]) : "        –"
       }
-      print(
+      printed.say(
         "  \(series.situation.padding(toLength: 36, withPad: " ", startingAt: 0)) \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(at.joined(separator: " "))"
       )
     }
   }
   try writeAtomically(try json(all), to: folder + "/flow.json")
   print("written: \(folder)/\(files.joined(separator: ", ")), flow.json")
+  try writePage(folder, command: "lstm-flow", printed: printed.lines)
 }

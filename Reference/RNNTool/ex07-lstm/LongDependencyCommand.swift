@@ -59,6 +59,7 @@ func longDependency(_ options: CommandLineOptions) throws -> Int32 {
     recallChart(results, kinds: kinds, distances: distances), to: folder + "/accuracy.svg")
   print(table)
   print("written: \(folder)/table.md, results.json, accuracy.svg")
+  try writePage(folder, command: "long-dependency")
   return 0
 }
 

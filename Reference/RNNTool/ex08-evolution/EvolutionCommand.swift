@@ -44,6 +44,6 @@ func evolution(_ options: CommandLineOptions) throws -> Int32 {
     learningRate: rate)
   try writeComparison(
     runs, models: names, title: "Validation loss, four models with the same number of parameters",
-    to: folder)
+    to: folder, command: "evolution")
   return 0
 }

@@ -53,9 +53,9 @@ func compareModels(
 }
 
 /// table.md, results.csv and validation.svg in `folder`, and the table printed.
-func writeComparison(_ runs: [EvolutionRun], models: [String], title: String, to folder: String)
-  throws
-{
+func writeComparison(
+  _ runs: [EvolutionRun], models: [String], title: String, to folder: String, command: String
+) throws {
   let table = evolutionTable(runs, models: models)
   try writeAtomically(table, to: folder + "/table.md")
   try writeAtomically(evolutionCSV(runs), to: folder + "/results.csv")
@@ -63,6 +63,7 @@ func writeComparison(_ runs: [EvolutionRun], models: [String], title: String, to
     evolutionChart(runs, models: models, title: title), to: folder + "/validation.svg")
   print(table)
   print("written: \(folder)/table.md, results.csv, validation.svg")
+  try writePage(folder, command: command)
 }
 
 private func finalLosses(_ runs: [EvolutionRun], _ model: String) -> [Double] {

@@ -53,6 +53,6 @@ func depth(_ options: CommandLineOptions) throws -> Int32 {
     models, corpus: text.corpus, iterations: iterations, seeds: seeds, learningRate: rate)
   try writeComparison(
     runs, models: models.map(\.0), title: "Validation loss: one layer or two, the same size",
-    to: folder)
+    to: folder, command: "depth")
   return 0
 }

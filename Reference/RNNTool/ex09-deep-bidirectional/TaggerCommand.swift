@@ -130,4 +130,5 @@ private func writeTagger(_ results: [TaggerResult], to folder: String) throws {
     ).svg(), to: folder + "/accuracy.svg")
   print(table)
   print("written: \(folder)/table.md, results.json, accuracy.svg")
+  try writePage(folder, command: "tagger")
 }

@@ -53,6 +53,7 @@ func runAblation(_ settings: RolloutSettings, seeds: [UInt64], folder: String) t
     to: folder + "/horizon.svg")
   print(table)
   print("written: \(folder)/table.md, results.json, horizon.svg")
+  try writePage(folder, command: "rollout")
 }
 
 func meanScore(_ scores: [RolloutScore]) -> RolloutScore {

@@ -22,13 +22,14 @@ func writeRollout(_ run: RolloutRun, predictor: StepPredictor, data: RolloutData
   try writePNG(strip.image, to: folder + "/frames.png")
   try writeAtomically(strip.frame, to: folder + "/frames.svg")
   let s = run.score
-  print(
-    String(
-      format:
-        "one step ahead (fed the truth): latent error %.4f\nfed itself, at horizons 1, 5, 20, 50: latent %.4f, %.4f, %.4f, %.4f; ball off by %.2f, %.2f, %.2f, %.2f pixels\nthe encoder's floor: %.2f pixels (decode(encode(frame)) against the truth)",
-      s.oneStep, s.latent[0], s.latent[4], s.latent[19], s.latent[49], s.position[0],
-      s.position[4], s.position[19], s.position[49], floor))
+  let measured = String(
+    format:
+      "one step ahead (fed the truth): latent error %.4f\nfed itself, at horizons 1, 5, 20, 50: latent %.4f, %.4f, %.4f, %.4f; ball off by %.2f, %.2f, %.2f, %.2f pixels\nthe encoder's floor: %.2f pixels (decode(encode(frame)) against the truth)",
+    s.oneStep, s.latent[0], s.latent[4], s.latent[19], s.latent[49], s.position[0],
+    s.position[4], s.position[19], s.position[49], floor)
+  print(measured)
   print("written: \(folder)/results.json, horizon.svg, frames.svg (and frames.png)")
+  try writePage(folder, command: "rollout", printed: measured.components(separatedBy: "\n"))
 }
 
 extension RolloutRun {

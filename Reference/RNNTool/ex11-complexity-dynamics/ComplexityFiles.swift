@@ -27,6 +27,7 @@ extension ComplexityStudy {
     print(
       "written: \(folder)/table.md, results.json, rule.png, snapshots-*.svg (and .png), curves-*.svg, compressors.svg, scaling.svg"
     )
+    try writePage(folder, command: "complexity")
   }
 
   func curveChart(_ run: CoffeeRun) -> String {
