@@ -32,6 +32,11 @@ import Testing
         ["complexity", "--out", "runs/complexity", "--n", "16", "--grain", "5", "--sizes", "16,24"]
           + ["--seeds", "1", "--width", "31", "--rows", "10"]
       ),
+      (
+        "seq2seq",
+        ["seq2seq", "--out", "runs/seq2seq", "--seeds", "1", "--steps", "20", "--hidden", "8"]
+          + ["--max-length", "4", "--per-length", "2", "--beams", "1,2"]
+      ),
     ]
     var outcomes: [String: ProcessOutcome] = [:]
     for (name, arguments) in steps { outcomes[name] = try commands.run(arguments, in: dir) }
@@ -43,7 +48,7 @@ import Testing
     let (dir, outcomes) = try Self.runs.get()
     let folders = [
       "rnn": "rnn", "lstm": "lstm", "saliency": "saliency", "diagnose": "rnn",
-      "complexity": "complexity",
+      "complexity": "complexity", "seq2seq": "seq2seq",
     ]
     for (step, folder) in folders {
       let out = try #require(outcomes[step])
@@ -75,7 +80,7 @@ import Testing
     let (dir, _) = try Self.runs.get()
     let index = try String(
       contentsOf: dir.appendingPathComponent("runs/index.html"), encoding: .utf8)
-    let order = ["complexity", "rnn", "saliency", "lstm"].map {
+    let order = ["seq2seq", "complexity", "rnn", "saliency", "lstm"].map {
       index.range(of: "href=\"\($0)/index.html\"")?.lowerBound
     }
     #expect(order.allSatisfy { $0 != nil }, "every run listed")

@@ -91,6 +91,11 @@ struct PageNote {
       lookFor:
         "The loss falls, and the rollout fails: a model with a low one-step error can do worse than the mean frame fifty steps ahead. Scheduled sampling trades the first step for the fiftieth."
     ),
+    "seq2seq": PageNote(
+      title: "Sequence to sequence (ex12)", lesson: lesson("ex12-seq2seq"),
+      lookFor:
+        "Look for the length where the plain model's accuracy falls below one half, for how far reading the source reversed moves it, and for the diagonal in the attention maps: each digit looks at its own word."
+    ),
     "complexity": PageNote(
       title: "Complexity dynamics (ex11)", lesson: lesson("ex11-complexity-dynamics"),
       lookFor:

@@ -50,6 +50,7 @@ struct Seq2SeqFiles {
     print(
       "written: \(folder)/report.md, results.json, accuracy.svg\(maps.isEmpty ? "" : ", attention-1…\(maps.count).svg")"
     )
+    try writePage(folder, command: "seq2seq")
   }
 
   /// Mean accuracy over the seeds, per variant and length.
@@ -89,7 +90,9 @@ struct Seq2SeqFiles {
     for v in variants {
       lines.append(
         "- \(v.title): "
-          + (failingLength(v).map { "mean accuracy falls below one half at \($0) words" }
+          + (failingLength(v).map {
+            "mean accuracy falls below one half at \($0) word\($0 == 1 ? "" : "s")"
+          }
             ?? "mean accuracy stays at or above one half up to \(settings.maxLength) words"))
     }
     return lines.joined(separator: "\n") + "\n"
