@@ -4,7 +4,7 @@ extension Reference {
   /// Trains `model` on fresh examples of `task` (each step a batch of `batch` drawn from the
   /// seed's generator), with Adam at `learningRate` and gradients clipped at 5, as
   /// `Reference.step` trains every model of the course; `progress` hears (step, mean loss per
-  /// token of the batch) every 100 steps.
+  /// token of the batch) every 100 steps and at the last.
   public static func trainSeq2Seq<Cell: RecurrentCell>(
     _ model: Seq2SeqModel<Cell>, task: DigitWords, steps: Int, batch: Int = 16,
     learningRate: Double = 0.005, seed: UInt64,
@@ -20,7 +20,7 @@ extension Reference {
         let (loss, g) = model.lossAndGradients(examples, parameters: p)
         return (loss, g.mapScalars { $0 / Double(batch) })
       }
-      if s % 100 == 0 { progress(s, loss / tokens) }
+      if s % 100 == 0 || s == steps { progress(s, loss / tokens) }
     }
     return p
   }
