@@ -98,14 +98,12 @@ import Testing
 
   /// ∂f/∂x_i by the course's central differences (fourth order, h = 1e-3).
   func numeric(_ x: [Double], _ f: ([Double]) -> Double) -> [Double] {
-    let h = gradientCheckStep
-    return x.indices.map { i in
-      func at(_ d: Double) -> Double {
+    x.indices.map { i in
+      centralDifference { d in
         var y = x
         y[i] += d
         return f(y)
       }
-      return (at(-2 * h) - 8 * at(-h) + 8 * at(h) - at(2 * h)) / (12 * h)
     }
   }
 }

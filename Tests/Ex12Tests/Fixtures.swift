@@ -15,10 +15,9 @@ enum S2S {
   }
 
   /// The gradient check's model: 4 source words, 3 target tokens and the end token (3), H = 4.
-  /// Small on purpose: every column of every W is used by `example` (an unused column's
-  /// gradient is exactly 0 against a numeric one of rounding noise, 1e-12, which the check's
-  /// floor would call 1e-4), and the loss stays small, so central differences' rounding
-  /// (about 1e-16·L/h) stays far below the smallest gradient.
+  /// Small on purpose: every column of every W is used by `example`, so every one is checked
+  /// (an unused column's gradient is 0 both ways and checks nothing), and the loss stays small,
+  /// so central differences' rounding (about 1e-16·L/h) stays far below the smallest gradient.
   static let small = Seq2SeqModel<LSTMCell>(
     sourceVocabularySize: 4, targetVocabularySize: 4, hiddenSize: 4, endToken: 3)
 

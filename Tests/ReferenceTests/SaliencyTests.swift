@@ -44,7 +44,7 @@ import Testing
             inputs: moved, target: target, from: start, parameters: p
           ).logProbability
         }
-        let numeric = (at(-2 * h) - 8 * at(-h) + 8 * at(h) - at(2 * h)) / (12 * h)
+        let numeric = centralDifference(step: h, at)
         worst = max(worst, relativeError(analytic[s][i], numeric))
       }
     }

@@ -86,6 +86,26 @@ import Testing
   }
 }
 
+/// The course's central differences: exact where nothing changes, fourth-order accurate elsewhere.
+@Suite("central differences") struct CentralDifferenceTests {
+  /// Summed left to right, L − 8L + 8L − L leaves a rounding residue for most L; in pairs it is
+  /// exactly 0, so a number the loss does not read is never reported as a gradient.
+  @Test("a function that does not read the number moved has a derivative of exactly 0")
+  func unreadNumber() {
+    for constant in [6.335082, 0.1, 25.7, 1e6 / 3, -2.718281828] {
+      #expect(centralDifference { _ in constant } == 0, "f ≡ \(constant)")
+    }
+  }
+
+  @Test("x³ at 1 (derivative 3) within 1e-9; numericGradient agrees with it element by element")
+  func cubic() {
+    #expect(abs(centralDifference { d in (1 + d) * (1 + d) * (1 + d) } - 3) < 1e-9)
+    let slot = TensorSlot<[Double]>("x", rows: 2, cols: 1, isVector: true, values: \.self)
+    let g = numericGradient(of: { x in x[0] * x[0] * x[1] }, at: [3, 2], tensor: slot)
+    #expect(abs(g[0] - 12) < 1e-9 && abs(g[1] - 9) < 1e-9, "\(g)")
+  }
+}
+
 @Suite("vectors, matrices and vocabularies") struct SupportTests {
   @Test("Wᵀ·d and the outer product agree with the definitions")
   func matrixProducts() {
