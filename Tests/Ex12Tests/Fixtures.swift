@@ -7,13 +7,6 @@ enum S2S {
   static let step = LSTMStepFunction.reference
   static let end = DigitWords.end
 
-  static func model(hidden: Int = 6, attention: Bool = false) -> Seq2SeqModel<LSTMCell> {
-    Seq2SeqModel<LSTMCell>(
-      sourceVocabularySize: DigitWords.sourceVocabularySize,
-      targetVocabularySize: DigitWords.targetVocabularySize, hiddenSize: hidden,
-      attentionSize: attention ? 4 : nil, endToken: end)
-  }
-
   /// The gradient check's model: 4 source words, 3 target tokens and the end token (3), H = 4.
   /// Small on purpose: every column of every W is used by `example`, so every one is checked
   /// (an unused column's gradient is 0 both ways and checks nothing), and the loss stays small,
@@ -33,12 +26,14 @@ enum S2S {
   /// gate no gradient), every target token read by the decoder.
   static let example = Seq2SeqExample(source: [3, 0, 1, 2, 3], target: [2, 0, 1, 3])
   /// The end token of `small`.
-  static let smallEnd = 3
+  static var smallEnd: Int { small.endToken }
 
   /// A plain model trained for 300 steps on sources of 1–6 words (about 4 s): it decodes short
   /// sources right and is unsure on longer ones, where beam search has choices to make.
   static let trained: (model: Seq2SeqModel<LSTMCell>, parameters: Seq2SeqParameters<LSTMLayer>) = {
-    let m = model(hidden: 24)
+    let m = Seq2SeqModel<LSTMCell>(
+      sourceVocabularySize: DigitWords.sourceVocabularySize,
+      targetVocabularySize: DigitWords.targetVocabularySize, hiddenSize: 24, endToken: end)
     return (m, Reference.trainSeq2Seq(m, task: DigitWords(maxLength: 6), steps: 300, seed: 3))
   }()
 

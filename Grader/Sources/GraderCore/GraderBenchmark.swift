@@ -52,7 +52,7 @@ public struct GraderBenchmark: Sendable {
     guard let exercise = course.exercises.first else {
       throw GraderError("the course has no exercises")
     }
-    let copy = try freshCopy()
+    let copy = try courseCopy(of: root, named: "grader-benchmark")
     let home = copy.deletingLastPathComponent().appendingPathComponent(
       copy.lastPathComponent + "-home")
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
@@ -95,7 +95,4 @@ public struct GraderBenchmark: Sendable {
       try fm.removeItem(at: copy.appendingPathComponent(item))
     }
   }
-
-  /// The course's files without build folders or git metadata.
-  func freshCopy() throws -> URL { try courseCopy(of: root, named: "grader-benchmark") }
 }

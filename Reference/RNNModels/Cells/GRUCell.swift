@@ -69,16 +69,6 @@ public struct GRUCell: RecurrentCell {
     return p
   }
 
-  /// Uniform in ±1/√H (PyTorch's default).
-  public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
-    .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
-  }
-
-  /// h = 0, where every sequence starts.
-  public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
-  /// h_t itself.
-  public func output(of state: HiddenState) -> Vector { state.h }
-
   /// One step of the GRU, the four lines above: see `RecurrentCell.step`.
   public func step(_ x: LayerInput, from s: HiddenState, parameters p: GRULayer) -> (
     state: HiddenState, cache: Cache

@@ -79,11 +79,6 @@ public struct LSTMCell: RecurrentCell {
     return p
   }
 
-  /// Uniform in ±1/√H (PyTorch's default).
-  public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
-    .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
-  }
-
   /// h = c = 0, where every sequence starts.
   public func zeroState() -> LSTMState { .zeros(hiddenSize) }
   /// h_t: the layer shows h, never c.

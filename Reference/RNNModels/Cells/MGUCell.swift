@@ -64,16 +64,6 @@ public struct MGUCell: RecurrentCell {
     return p
   }
 
-  /// Uniform in ±1/√H, as the GRU's.
-  public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
-    .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
-  }
-
-  /// h = 0, where every sequence starts.
-  public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
-  /// h_t itself.
-  public func output(of state: HiddenState) -> Vector { state.h }
-
   /// One step of the MGU, the three lines above: see `RecurrentCell.step`.
   public func step(_ x: LayerInput, from s: HiddenState, parameters p: MGULayer) -> (
     state: HiddenState, cache: Cache

@@ -65,11 +65,6 @@ public struct RNNCell: RecurrentCell {
     .random(rows, cols, scale: 0.01, using: &rng)
   }
 
-  /// h = 0, where every sequence starts.
-  public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
-  /// h_t itself.
-  public func output(of state: HiddenState) -> Vector { state.h }
-
   /// One step, h_t = tanh(Wxh·x_t + Whh·h_{t−1} + bh): see `RecurrentCell.step`.
   public func step(_ x: LayerInput, from state: HiddenState, parameters p: RNNLayer) -> (
     state: HiddenState, cache: Cache

@@ -99,3 +99,18 @@ extension RecurrentCell {
     threads: ThreadUse
   ) -> (any RunTrainer<CharModel<Self>>)? { nil }
 }
+
+extension RecurrentCell {
+  /// Uniform in ±1/√H (PyTorch's default), unless the cell draws its own (the vanilla RNN draws
+  /// min-char-rnn's).
+  public func randomWeights(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
+    .uniform(rows, cols, bound: 1 / Double(hiddenSize).squareRoot(), using: &rng)
+  }
+}
+
+extension RecurrentCell where State == HiddenState {
+  /// h = 0, where every sequence starts.
+  public func zeroState() -> HiddenState { HiddenState(h: .zeros(hiddenSize)) }
+  /// h_t itself: a cell whose state is h alone shows all of it.
+  public func output(of state: HiddenState) -> Vector { state.h }
+}

@@ -28,15 +28,20 @@ func estimatedBytes(_ spec: ModelSpec, sequenceLength: Int, batch: Int, optimize
 func checkMemory(_ spec: ModelSpec, sequenceLength: Int, batch: Int, optimizer: OptimizerKind)
   throws
 {
-  let needed = estimatedBytes(
-    spec, sequenceLength: sequenceLength, batch: batch, optimizer: optimizer)
+  try refuseOverMemory(
+    estimatedBytes(spec, sequenceLength: sequenceLength, batch: batch, optimizer: optimizer),
+    what: "this model", advice: "choose a smaller --hidden or --layers")
+}
+
+/// Refuses, in one line with both figures, a run whose estimate is over half this machine's
+/// memory (or not finite): "<what> needs about 2.1 PB of memory and the machine has 25.3 GB:
+/// <advice>".
+func refuseOverMemory(_ needed: Double, what: String, advice: String) throws {
   let available = Double(ProcessInfo.processInfo.physicalMemory)
   guard needed > 0.5 * available || !needed.isFinite else { return }
   throw CommandLineOptions.Problem(
-    String(
-      format:
-        "this model needs about %@ of memory and the machine has %@: choose a smaller --hidden or --layers",
-      byteText(needed), byteText(available)))
+    "\(what) needs about \(byteText(needed)) of memory and the machine has \(byteText(available)): \(advice)"
+  )
 }
 
 /// 1.2 GB, 80 PB: a size a person reads at a glance.

@@ -85,10 +85,7 @@ func seq2seq(_ options: CommandLineOptions) throws -> Int32 {
 func checkSeq2SeqMemory(_ s: Seq2SeqSettings) throws {
   let h = Double(s.hidden)
   let perModel = 2 * 4 * h * (h + 12) + 12 * h + h * h + h
-  let needed = 8 * perModel * Double(20 + 3 * s.seeds.count)
-  let available = Double(ProcessInfo.processInfo.physicalMemory)
-  guard needed > 0.5 * available || !needed.isFinite else { return }
-  throw CommandLineOptions.Problem(
-    "--hidden \(s.hidden) needs about \(byteText(needed)) of memory and the machine has \(byteText(available)): choose a smaller --hidden"
-  )
+  try refuseOverMemory(
+    8 * perModel * Double(20 + 3 * s.seeds.count), what: "--hidden \(s.hidden)",
+    advice: "choose a smaller --hidden")
 }
