@@ -47,18 +47,21 @@ let exercises: [(module: String, folder: String)] = [
 // --explicit-target-dependency-import-check error, so an undeclared import is a compile error.
 let learnerDependencies: [Target.Dependency] = ["CourseSupport", "GradientCheck"]
 
-// The trainer's kernels are compiled twice from one inlinable source: for the platform's
-// baseline (FastKernels) and, on x86-64, for AVX2 (FastKernelsWide), which `rnn` uses only
-// after checking that the CPU has it. The baseline x86-64 target has 2-wide vectors and no
-// fused multiply-add: half of what any x86-64 CPU since 2013 can do. On arm64 the baseline
-// already has NEON, and both modules are the same. Without errno, a square root is one
-// instruction and loops of them vectorise (Linux's sqrt otherwise checks for negatives). Like
-// the reference, the kernels are optimized in debug builds too (see `optimized` below).
+// The trainer's kernels are compiled three times from one inlinable source: for the platform's
+// baseline (FastKernels) and, on x86-64, for AVX2 with FMA (FastKernelsWide) and for AVX-512
+// (FastKernels512), which `rnn` uses only after checking that the CPU has them. The baseline
+// x86-64 target has 2-wide vectors and no fused multiply-add: a quarter of what a CPU with
+// AVX-512 can do. On arm64 the baseline already has NEON with FMA, and all three are the same.
+// Without errno, a square root is one instruction and loops of them vectorise (Linux's sqrt
+// otherwise checks for negatives). Like the reference, the kernels are optimized in debug
+// builds too (see `optimized` below).
 let kernelFlags = ["-O", "-Xcc", "-fno-math-errno"]
 #if arch(x86_64)
   let wideKernelFlags = kernelFlags + ["-target-cpu", "haswell"]
+  let kernelFlags512 = kernelFlags + ["-target-cpu", "skylake-avx512"]
 #else
   let wideKernelFlags = kernelFlags
+  let kernelFlags512 = kernelFlags
 #endif
 
 // The numbers (Vector, Matrix, the seeded generator, deflate) and the reference are optimized
@@ -99,9 +102,13 @@ var targets: [Target] = [
   .target(
     name: "FastKernelsWide", dependencies: ["FastKernels"], path: "Reference/FastKernelsWide",
     swiftSettings: [.unsafeFlags(wideKernelFlags)]),
+  .target(
+    name: "FastKernels512", dependencies: ["FastKernels"], path: "Reference/FastKernels512",
+    swiftSettings: [.unsafeFlags(kernelFlags512)]),
   // The models: cells, char models, training, sampling, checkpoints, the fast trainers.
   .target(
-    name: "RNNModels", dependencies: ["CourseSupport", "FastKernels", "FastKernelsWide"],
+    name: "RNNModels",
+    dependencies: ["CourseSupport", "FastKernels", "FastKernelsWide", "FastKernels512"],
     path: "Reference/RNNModels", swiftSettings: optimized),
   // ex11's automata and their measurements: no neural network.
   .target(
@@ -141,7 +148,7 @@ if Context.environment["RNN_COURSE_TOOLKIT_TESTS"] != "no" {
       name: "TrainerTests",
       dependencies: [
         "CourseSupport", "GradientCheck", "ReferenceRNN", "GraderCore", "FastKernels",
-        "FastKernelsWide",
+        "FastKernelsWide", "FastKernels512",
       ],
       path: "Tests/TrainerTests", exclude: ["Fixtures"]),
     .testTarget(

@@ -46,6 +46,15 @@ public enum CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 }
 
+/// The precision the fast path computes in: double (what everything graded uses) or single
+/// (`rnn train --precision float32`, twice the numbers per vector).
+public enum Precision: String, Sendable, Codable, CaseIterable {
+  /// Float64: the reference's numbers.
+  case float64
+  /// Float32.
+  case float32
+}
+
 /// The knobs of one training run.
 public struct Hyperparameters: Codable, Equatable, Sendable {
   /// H, the number of hidden units.
@@ -70,6 +79,9 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
   /// Which windows start from a zero state besides the reset at the end of the text; nil is
   /// `.never`, min-char-rnn's protocol (and what checkpoints written before this existed used).
   public var resets: StateResets?
+  /// The fast path's numbers: nil is `.float64` (and what checkpoints written before this
+  /// existed used). The reference, and everything graded, is always Double.
+  public var precision: Precision?
 
   /// The settings of a run; H, T, the rate and the clip limit default to min-char-rnn's
   /// (100, 25, 0.1, 5).
@@ -90,6 +102,9 @@ public struct Hyperparameters: Codable, Equatable, Sendable {
 
   /// `resets`, with nil read as min-char-rnn's `.never`.
   public var stateResets: StateResets { resets ?? .never }
+
+  /// `precision`, with nil read as `.float64`.
+  public var fastPrecision: Precision { precision ?? .float64 }
 
   /// The learning rate for the iteration after `iteration` done: lr · decay^⌊iteration/every⌋.
   public func learningRate(after iteration: Int) -> Double {

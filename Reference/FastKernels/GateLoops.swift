@@ -1,17 +1,8 @@
 import Foundation
 
 /// The element-wise loops of the gated layers (LSTM and GRU), one row of one stream at a time,
-/// four hidden units per vector. Gate k of unit u sits at column `GatedLayout.column`: the gates
+/// eight hidden units per vector. Gate k of unit u sits at column `GatedLayout.column`: the gates
 /// are interleaved in blocks of 8 units, so one 8-unit block holds every gate of its units.
-
-/// σ(x) = 1/(1 + e^(−x)), as e/(1 + e) with e = e^x for x < 0 so that nothing overflows.
-@inlinable @inline(__always)
-public func sigmoid(_ x: Vector4) -> Vector4 {
-  let negative = x .< 0
-  let e = exp(negative: x.replacing(with: -x, where: .!negative))
-  let s = 1 / (1 + e)
-  return s.replacing(with: e * s, where: negative)
-}
 
 @inlinable @inline(__always)
 func lstmColumn(_ u: Int) -> Int { (u &>> 3) &* 32 &+ (u & 7) }
@@ -21,11 +12,12 @@ func lstmColumn(_ u: Int) -> Int { (u &>> 3) &* 32 &+ (u & 7) }
 ///
 ///     c_t = f ⊙ c_{t−1} + i ⊙ g,   h_t = o ⊙ tanh(c_t)
 @inlinable @inline(__always)
-public func lstmForwardLoop(
-  _ a: MutablePointer, _ bias: Pointer, _ cPrevious: Pointer, _ c: MutablePointer,
-  _ tanhC: MutablePointer, _ h: MutablePointer, _ count: Int
+public func lstmForwardLoop<S: KernelScalar>(
+  _ a: UnsafeMutablePointer<S>, _ bias: UnsafePointer<S>, _ cPrevious: UnsafePointer<S>,
+  _ c: UnsafeMutablePointer<S>,
+  _ tanhC: UnsafeMutablePointer<S>, _ h: UnsafeMutablePointer<S>, _ count: Int
 ) {
-  for u in stride(from: 0, to: count, by: 4) {
+  for u in stride(from: 0, to: count, by: 8) {
     let k = lstmColumn(u)
     let i = sigmoid(load(a + k) + load(bias + k))
     let f = sigmoid(load(a + (k &+ 8)) + load(bias + (k &+ 8)))
@@ -51,11 +43,13 @@ public func lstmForwardLoop(
 ///
 /// and `dcNext` becomes dc ⊙ f, what step t−1 receives along c.
 @inlinable @inline(__always)
-public func lstmBackwardLoop(
-  _ da: MutablePointer, _ gates: Pointer, _ cPrevious: Pointer, _ tanhC: Pointer,
-  _ dhAbove: Pointer, _ dhNext: Pointer, _ dcNext: MutablePointer, _ count: Int
+public func lstmBackwardLoop<S: KernelScalar>(
+  _ da: UnsafeMutablePointer<S>, _ gates: UnsafePointer<S>, _ cPrevious: UnsafePointer<S>,
+  _ tanhC: UnsafePointer<S>,
+  _ dhAbove: UnsafePointer<S>, _ dhNext: UnsafePointer<S>, _ dcNext: UnsafeMutablePointer<S>,
+  _ count: Int
 ) {
-  for u in stride(from: 0, to: count, by: 4) {
+  for u in stride(from: 0, to: count, by: 8) {
     let k = lstmColumn(u)
     let (i, f) = (load(gates + k), load(gates + (k &+ 8)))
     let (g, o) = (load(gates + (k &+ 16)), load(gates + (k &+ 24)))
@@ -77,11 +71,12 @@ func gruColumn(_ u: Int) -> Int { (u &>> 3) &* 16 &+ (u & 7) }
 /// and Wz·x + Uz·h_{t−1} and is overwritten with r and z; `resetH` gets r ⊙ h_{t−1}, what Uh
 /// multiplies.
 @inlinable @inline(__always)
-public func gruGatesLoop(
-  _ rz: MutablePointer, _ bias: Pointer, _ hPrevious: Pointer, _ resetH: MutablePointer,
+public func gruGatesLoop<S: KernelScalar>(
+  _ rz: UnsafeMutablePointer<S>, _ bias: UnsafePointer<S>, _ hPrevious: UnsafePointer<S>,
+  _ resetH: UnsafeMutablePointer<S>,
   _ count: Int
 ) {
-  for u in stride(from: 0, to: count, by: 4) {
+  for u in stride(from: 0, to: count, by: 8) {
     let k = gruColumn(u)
     let r = sigmoid(load(rz + k) + load(bias + k))
     let z = sigmoid(load(rz + (k &+ 8)) + load(bias + (k &+ 8)))
@@ -94,11 +89,12 @@ public func gruGatesLoop(
 /// The GRU's candidate and new state: `candidate` holds Wh·x + Uh·(r ⊙ h_{t−1}) and is
 /// overwritten with h̃ = tanh(… + bh); h_t = (1 − z) ⊙ h_{t−1} + z ⊙ h̃.
 @inlinable @inline(__always)
-public func gruCandidateLoop(
-  _ candidate: MutablePointer, _ bias: Pointer, _ rz: Pointer, _ hPrevious: Pointer,
-  _ h: MutablePointer, _ count: Int
+public func gruCandidateLoop<S: KernelScalar>(
+  _ candidate: UnsafeMutablePointer<S>, _ bias: UnsafePointer<S>, _ rz: UnsafePointer<S>,
+  _ hPrevious: UnsafePointer<S>,
+  _ h: UnsafeMutablePointer<S>, _ count: Int
 ) {
-  for u in stride(from: 0, to: count, by: 4) {
+  for u in stride(from: 0, to: count, by: 8) {
     let value = tanh(load(candidate + u) + load(bias + u))
     store(value, candidate + u, accumulate: false)
     let z = load(rz + (gruColumn(u) &+ 8))
@@ -109,11 +105,12 @@ public func gruCandidateLoop(
 /// Back through the GRU's candidate: dh = dh_above + dh_next (kept in `dh`) and
 /// da_h = dh ⊙ z ⊙ (1 − h̃²) into `daCandidate`.
 @inlinable @inline(__always)
-public func gruCandidateBackLoop(
-  _ daCandidate: MutablePointer, _ rz: Pointer, _ candidate: Pointer, _ dhAbove: Pointer,
-  _ dhNext: Pointer, _ dh: MutablePointer, _ count: Int
+public func gruCandidateBackLoop<S: KernelScalar>(
+  _ daCandidate: UnsafeMutablePointer<S>, _ rz: UnsafePointer<S>, _ candidate: UnsafePointer<S>,
+  _ dhAbove: UnsafePointer<S>,
+  _ dhNext: UnsafePointer<S>, _ dh: UnsafeMutablePointer<S>, _ count: Int
 ) {
-  for u in stride(from: 0, to: count, by: 4) {
+  for u in stride(from: 0, to: count, by: 8) {
     let d = load(dhAbove + u) + load(dhNext + u)
     store(d, dh + u, accumulate: false)
     let value = load(candidate + u)
@@ -127,11 +124,13 @@ public func gruCandidateBackLoop(
 ///     da_z = dh ⊙ (h̃ − h_{t−1}) ⊙ z(1 − z),   da_r = resetInput ⊙ h_{t−1} ⊙ r(1 − r)
 ///     dh_{t−1} = dh ⊙ (1 − z) + resetInput ⊙ r   (Urᵀ·da_r + Uzᵀ·da_z is added after)
 @inlinable @inline(__always)
-public func gruGatesBackLoop(
-  _ daRZ: MutablePointer, _ rz: Pointer, _ candidate: Pointer, _ hPrevious: Pointer,
-  _ dh: Pointer, _ resetInput: Pointer, _ dhPrevious: MutablePointer, _ count: Int
+public func gruGatesBackLoop<S: KernelScalar>(
+  _ daRZ: UnsafeMutablePointer<S>, _ rz: UnsafePointer<S>, _ candidate: UnsafePointer<S>,
+  _ hPrevious: UnsafePointer<S>,
+  _ dh: UnsafePointer<S>, _ resetInput: UnsafePointer<S>, _ dhPrevious: UnsafeMutablePointer<S>,
+  _ count: Int
 ) {
-  for u in stride(from: 0, to: count, by: 4) {
+  for u in stride(from: 0, to: count, by: 8) {
     let k = gruColumn(u)
     let (r, z) = (load(rz + k), load(rz + (k &+ 8)))
     let (d, h, back) = (load(dh + u), load(hPrevious + u), load(resetInput + u))
@@ -144,13 +143,15 @@ public func gruGatesBackLoop(
 /// Clip to [−limit, limit] (when given), then Adam with bias corrections c1 = 1 − β1ⁿ and
 /// c2 = 1 − β2ⁿ: m = β1·m + (1 − β1)·g, v = β2·v + (1 − β2)·g², θ −= rate·(m/c1)/(√(v/c2) + ε).
 @inlinable @inline(__always)
-public func adamLoop(
-  _ theta: MutablePointer, _ momentum: MutablePointer, _ memory: MutablePointer,
-  _ grad: Pointer, _ count: Int, _ learningRate: Double, _ c1: Double, _ c2: Double,
+public func adamLoop<S: KernelScalar>(
+  _ theta: UnsafeMutablePointer<S>, _ momentum: UnsafeMutablePointer<S>,
+  _ memory: UnsafeMutablePointer<S>,
+  _ grad: UnsafePointer<S>, _ count: Int, _ learningRate: Double, _ c1: Double, _ c2: Double,
   _ clipLimit: Double?
 ) {
-  let limit = clipLimit ?? .infinity
-  let (b1, b2) = (0.9, 0.999)
+  let limit = clipLimit.map { S($0) } ?? .infinity
+  let (b1, b2): (S, S) = (0.9, 0.999)
+  let (learningRate, c1, c2) = (S(learningRate), S(c1), S(c2))
   for i in 0..<count {
     let g = min(max(grad[i], -limit), limit)
     momentum[i] = b1 * momentum[i] + (1 - b1) * g

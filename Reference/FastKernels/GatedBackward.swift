@@ -2,14 +2,15 @@
 /// layer, then each layer top to bottom, through time. Leaves the summed gradient in `w.grad`,
 /// each part writing the gradients of its own columns.
 public func backwardGatedWindow<K: Kernels, G: GateMath>(
-  _: K.Type, _: G.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
+  _: K.Type, _: G.Type, _ theta: UnsafePointer<K.Scalar>, _ packed: GatedPackedWeights<K.Scalar>,
+  _ w: GatedBuffers<K.Scalar>,
   _ split: Split = .whole
 ) {
   let layout = w.layout
   let (h, v, rows) = (layout.h, layout.v, w.steps * w.streams)
   let (grad, units, classes) = (w.grad, split.share(h), split.share(v))
   let top = w.hs[layout.layers - 1] + w.streams * h
-  (grad + layout.by + classes.lowerBound).update(repeating: 0, count: classes.count)
+  zero((grad + layout.by + classes.lowerBound), classes.count)
   for r in 0..<rows {
     K.add(
       w.ys + r * v + classes.lowerBound, into: grad + layout.by + classes.lowerBound,
@@ -30,8 +31,7 @@ public func backwardGatedWindow<K: Kernels, G: GateMath>(
   if layout.embedding != nil {
     let (e, mine) = (layout.e, split.share(layout.e))
     for c in 0..<layout.vocabulary {
-      (grad + layout.embeddingTable + c * e + mine.lowerBound).update(
-        repeating: 0, count: mine.count)
+      zero((grad + layout.embeddingTable + c * e + mine.lowerBound), mine.count)
     }
     for r in 0..<rows {
       K.add(
@@ -45,8 +45,9 @@ public func backwardGatedWindow<K: Kernels, G: GateMath>(
 /// (`GateMath`), each phase's dA read back through its recurrent product into dh_{t−1} (the
 /// first step's would flow into the previous window: not needed).
 func backThroughTime<K: Kernels, G: GateMath>(
-  _: K.Type, _: G.Type, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int,
-  above: Pointer, _ split: Split
+  _: K.Type, _: G.Type, _ packed: GatedPackedWeights<K.Scalar>, _ w: GatedBuffers<K.Scalar>,
+  layer l: Int,
+  above: UnsafePointer<K.Scalar>, _ split: Split
 ) {
   let (h, gh, b, shape) = (w.layout.h, w.layout.gh, w.streams, w.layout.shape)
   let units = split.share(h)
@@ -54,12 +55,12 @@ func backThroughTime<K: Kernels, G: GateMath>(
   let (u0, first, second) = (units.lowerBound, columns[0].lowerBound, columns.last!.lowerBound)
   let direct = shape.direct * h
   for j in 0..<b {
-    (w.dhNext + j * h + u0).update(repeating: 0, count: units.count)
-    if shape.hasCellState { (w.dcNext + j * h + u0).update(repeating: 0, count: units.count) }
+    zero((w.dhNext + j * h + u0), units.count)
+    if shape.hasCellState { zero((w.dcNext + j * h + u0), units.count) }
   }
   for s in stride(from: w.steps - 1, through: 0, by: -1) {
     let (da, gates) = (w.da + s * b * gh, w.gates[l] + s * b * gh)
-    func row(_ j: Int) -> GateBackRow {
+    func row(_ j: Int) -> GateBackRow<K.Scalar> {
       let state = (s * b + j) * h + u0
       return GateBackRow(
         da: da + j * gh + first, secondDA: da + j * gh + second, gates: gates + j * gh + first,
@@ -94,15 +95,15 @@ func backThroughTime<K: Kernels, G: GateMath>(
 ///     db = Σ dA,
 ///     dX = dA·W
 func layerGradients<K: Kernels>(
-  _: K.Type, _ packed: GatedPackedWeights, _ w: GatedBuffers, layer l: Int,
-  below: MutablePointer, _ split: Split
+  _: K.Type, _ packed: GatedPackedWeights<K.Scalar>, _ w: GatedBuffers<K.Scalar>, layer l: Int,
+  below: UnsafeMutablePointer<K.Scalar>, _ split: Split
 ) {
   let layout = w.layout
   let (h, gh, rows) = (layout.h, layout.gh, w.steps * w.streams)
   let grad = w.grad
   for (k, columns) in layout.gateColumns(split.share(h)).enumerated() {
     let bias = grad + layout.bias(l) + columns.lowerBound
-    bias.update(repeating: 0, count: columns.count)
+    zero(bias, columns.count)
     for r in 0..<rows {
       K.add(w.da + r * gh + columns.lowerBound, into: bias, count: columns.count)
     }
@@ -119,8 +120,7 @@ func layerGradients<K: Kernels>(
         .rowMajor(w.da, length: gh), into: grad + layout.wt(l), ldc: gh, accumulate: false)
     } else {
       for c in 0..<layout.vocabulary {
-        (grad + layout.wt(l) + c * gh + columns.lowerBound).update(
-          repeating: 0, count: columns.count)
+        zero((grad + layout.wt(l) + c * gh + columns.lowerBound), columns.count)
       }
       for r in 0..<rows {
         K.add(

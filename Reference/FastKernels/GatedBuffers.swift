@@ -1,6 +1,6 @@
 /// The workspace of the gated fast path for one window of each of b streams (T steps),
 /// allocated once. Rows are indexed s·b + j for step s of stream j.
-public final class GatedBuffers: @unchecked Sendable {
+public final class GatedBuffers<S: KernelScalar>: @unchecked Sendable {
   /// Where the parameters live, and the padded sizes of every row.
   public let layout: GatedLayout
   /// T, the characters of each stream's window.
@@ -8,38 +8,38 @@ public final class GatedBuffers: @unchecked Sendable {
   /// b, the streams read side by side.
   public let streams: Int
   /// Per layer, (T + 1)·b rows of h; rows 0..<b hold each stream's h_{−1} (the carried state).
-  public let hs: [MutablePointer]
+  public let hs: [UnsafeMutablePointer<S>]
   /// Per layer, the cell states c, laid out like `hs` (a cell with a cell state only).
-  public let cs: [MutablePointer]
+  public let cs: [UnsafeMutablePointer<S>]
   /// Per layer, T·b rows of G·h: the pre-activations, then the gates.
-  public let gates: [MutablePointer]
+  public let gates: [UnsafeMutablePointer<S>]
   /// Per layer, T·b rows of h: what the cell keeps per unit (tanh(c_t) for an LSTM, r ⊙ h_{t−1}
   /// for a GRU).
-  public let aux: [MutablePointer]
+  public let aux: [UnsafeMutablePointer<S>]
   /// T·b rows of e: the embedding rows read, with an embedding.
-  public let embedded: MutablePointer
+  public let embedded: UnsafeMutablePointer<S>
   /// T·b rows of v: scores, then probabilities, then dy.
-  public let ys: MutablePointer
-  /// T·b: −log p[target] of each row.
-  public let losses: MutablePointer
+  public let ys: UnsafeMutablePointer<S>
+  /// T·b: −log p[target] of each row, in double precision whatever the window's.
+  public let losses: UnsafeMutablePointer<Double>
   /// T·b rows of G·h: ∂L/∂(pre-activations) of the layer being back-propagated.
-  public let da: MutablePointer
+  public let da: UnsafeMutablePointer<S>
   /// Two buffers of T·b rows of the widest input: ∂L/∂h from above, ∂L/∂x passed below.
-  public let dAbove: MutablePointer
+  public let dAbove: UnsafeMutablePointer<S>
   /// T·b rows of the widest input: ∂L/∂(the layer's input), for the layer below; the two buffers
   /// swap roles at each layer on the way down.
-  public let dBelow: MutablePointer
+  public let dBelow: UnsafeMutablePointer<S>
   /// b rows of h each: what step t+1 passes back along h and c, dh at this step, and the second
   /// phase's dA·Uᵀ (a GRU's Uhᵀ·da_h).
-  public let dhNext: MutablePointer
+  public let dhNext: UnsafeMutablePointer<S>
   /// b rows of h: ∂L/∂c_t in from step t + 1, ∂L/∂c_{t−1} out (a cell with a cell state only).
-  public let dcNext: MutablePointer
+  public let dcNext: UnsafeMutablePointer<S>
   /// b rows of h: the whole ∂L/∂h_t, kept between the two backward phases.
-  public let dh: MutablePointer
+  public let dh: UnsafeMutablePointer<S>
   /// b rows of h: what the second phase's dA sends back (`GateBackRow.secondInput`).
-  public let resetInput: MutablePointer
+  public let resetInput: UnsafeMutablePointer<S>
   /// A gradient block (`layout.count`): the window's summed gradient.
-  public let grad: MutablePointer
+  public let grad: UnsafeMutablePointer<S>
   /// T·b characters read, row s·b + j for step s of stream j.
   public let inputs: UnsafeMutablePointer<Int>
   /// T·b characters to predict, each the one after its input.
@@ -75,9 +75,10 @@ public final class GatedBuffers: @unchecked Sendable {
 
   deinit {
     for buffer in hs + cs + gates + aux { buffer.deallocate() }
-    for buffer in [embedded, ys, losses, da, dAbove, dBelow, dhNext, dcNext, dh, resetInput, grad] {
+    for buffer in [embedded, ys, da, dAbove, dBelow, dhNext, dcNext, dh, resetInput, grad] {
       buffer.deallocate()
     }
+    losses.deallocate()
     inputs.deallocate()
     targets.deallocate()
   }
@@ -86,8 +87,8 @@ public final class GatedBuffers: @unchecked Sendable {
   public func resetState(stream j: Int) {
     let h = layout.h
     for l in 0..<layout.layers {
-      (hs[l] + j * h).update(repeating: 0, count: h)
-      if layout.shape.hasCellState { (cs[l] + j * h).update(repeating: 0, count: h) }
+      zero((hs[l] + j * h), h)
+      if layout.shape.hasCellState { zero((cs[l] + j * h), h) }
     }
   }
 
@@ -102,15 +103,15 @@ public final class GatedBuffers: @unchecked Sendable {
 /// The weights as the products read them, repacked after every update: per layer UT in panels
 /// (the forward recurrence), U in panels (the backward recurrence: the first phase's rows, then
 /// the second's), W in panels (the gradient passed down), and Whyᵀ (the scores).
-public final class GatedPackedWeights: @unchecked Sendable {
+public final class GatedPackedWeights<S: KernelScalar>: @unchecked Sendable {
   /// Per layer, UT in panels: the forward recurrence's B.
-  public let uForward: [MutablePointer]
+  public let uForward: [UnsafeMutablePointer<S>]
   /// Per layer, U in panels, a phase's rows after another: what dA reads back to h_{t−1}.
-  public let uBackward: [MutablePointer]
+  public let uBackward: [UnsafeMutablePointer<S>]
   /// Per layer that reads vectors, W in panels: what dA sends down (unused when one-hot).
-  public let wBackward: [MutablePointer]
+  public let wBackward: [UnsafeMutablePointer<S>]
   /// Whyᵀ in panels: the scores' B.
-  public let whyT: MutablePointer
+  public let whyT: UnsafeMutablePointer<S>
 
   /// Zeroed panels for `layout`: `repackGated` fills them.
   public init(layout: GatedLayout) {

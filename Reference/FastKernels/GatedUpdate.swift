@@ -2,8 +2,10 @@
 /// given, with its bias corrections, otherwise Adagrad), then, once every part is done, the
 /// repacking of this part's panels. Every part's gradients must be complete.
 public func updateGated<K: Kernels>(
-  _: K.Type, _ theta: MutablePointer, memory: MutablePointer, momentum: MutablePointer?,
-  grad: Pointer, layout: GatedLayout, packed: GatedPackedWeights, learningRate: Double,
+  _: K.Type, _ theta: UnsafeMutablePointer<K.Scalar>, memory: UnsafeMutablePointer<K.Scalar>,
+  momentum: UnsafeMutablePointer<K.Scalar>?,
+  grad: UnsafePointer<K.Scalar>, layout: GatedLayout, packed: GatedPackedWeights<K.Scalar>,
+  learningRate: Double,
   corrections: (Double, Double), clipLimit: Double?, _ split: Split = .whole
 ) {
   let mine = split.share(layout.count)
@@ -24,7 +26,8 @@ public func updateGated<K: Kernels>(
 /// The panels the products read, from the parameters in `theta` (after every update), this
 /// part's panels: a panel of columns c0..<c0+8 of a transposed source is its rows c0..<c0+8.
 public func repackGated<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ layout: GatedLayout, into packed: GatedPackedWeights,
+  _: K.Type, _ theta: UnsafePointer<K.Scalar>, _ layout: GatedLayout,
+  into packed: GatedPackedWeights<K.Scalar>,
   _ split: Split = .whole
 ) {
   let (h, gh) = (layout.h, layout.gh)

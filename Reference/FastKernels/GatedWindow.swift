@@ -11,8 +11,9 @@
 /// C[:, columns] = A·B[:, columns] (or +=): the columns are a run of whole panels.
 @inline(__always)
 func multiply<K: Kernels>(
-  _: K.Type, m: Int, columns: Range<Int>, k: Int, _ a: StridedMatrix, _ b: PanelMatrix,
-  into c: MutablePointer, ldc: Int, accumulate: Bool
+  _: K.Type, m: Int, columns: Range<Int>, k: Int, _ a: StridedMatrix<K.Scalar>,
+  _ b: PanelMatrix<K.Scalar>,
+  into c: UnsafeMutablePointer<K.Scalar>, ldc: Int, accumulate: Bool
 ) {
   guard !columns.isEmpty else { return }
   let first = columns.lowerBound
@@ -26,7 +27,8 @@ func multiply<K: Kernels>(
 /// carries the last states into rows 0..<b for the next window (after the backward pass, which
 /// reads the first).
 public func forwardGatedWindow<K: Kernels, G: GateMath>(
-  _: K.Type, _: G.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
+  _: K.Type, _: G.Type, _ theta: UnsafePointer<K.Scalar>, _ packed: GatedPackedWeights<K.Scalar>,
+  _ w: GatedBuffers<K.Scalar>,
   _ split: Split = .whole
 ) {
   let layout = w.layout
@@ -34,9 +36,9 @@ public func forwardGatedWindow<K: Kernels, G: GateMath>(
   if layout.embedding != nil {
     let mine = split.share(layout.e)
     for r in 0..<rows {
-      (w.embedded + r * layout.e + mine.lowerBound).update(
-        from: theta + layout.embeddingTable + w.inputs[r] * layout.e + mine.lowerBound,
-        count: mine.count)
+      copy(
+        theta + layout.embeddingTable + w.inputs[r] * layout.e + mine.lowerBound,
+        to: (w.embedded + r * layout.e + mine.lowerBound), mine.count)
     }
     split.barrier()
   }
@@ -59,13 +61,14 @@ public func forwardGatedWindow<K: Kernels, G: GateMath>(
 }
 
 /// What layer l reads: the embedding rows, or the layer below's h.
-func layerInput(_ w: GatedBuffers, layer l: Int) -> Pointer {
+func layerInput<S: KernelScalar>(_ w: GatedBuffers<S>, layer l: Int) -> UnsafePointer<S> {
   l == 0 ? UnsafePointer(w.embedded) : UnsafePointer(w.hs[l - 1] + w.streams * w.layout.h)
 }
 
 /// gates = X·WT for every step of the window at once (without the bias), this part's columns.
 func inputProducts<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ w: GatedBuffers, layer l: Int, _ split: Split
+  _: K.Type, _ theta: UnsafePointer<K.Scalar>, _ w: GatedBuffers<K.Scalar>, layer l: Int,
+  _ split: Split
 ) {
   let layout = w.layout
   let (gh, rows) = (layout.gh, w.steps * w.streams)
@@ -79,9 +82,9 @@ func inputProducts<K: Kernels>(
         accumulate: false)
     } else {
       for r in 0..<rows {
-        (w.gates[l] + r * gh + columns.lowerBound).update(
-          from: theta + layout.wt(l) + w.inputs[r] * gh + columns.lowerBound,
-          count: columns.count)
+        copy(
+          theta + layout.wt(l) + w.inputs[r] * gh + columns.lowerBound,
+          to: (w.gates[l] + r * gh + columns.lowerBound), columns.count)
       }
     }
   }
@@ -90,7 +93,8 @@ func inputProducts<K: Kernels>(
 /// Layer l through time, step by step: each phase's recurrent product for this part's columns,
 /// then the cell's element-wise math for each stream (`GateMath`). Parts meet after each phase.
 func recurrence<K: Kernels, G: GateMath>(
-  _: K.Type, _: G.Type, _ theta: Pointer, _ packed: GatedPackedWeights, _ w: GatedBuffers,
+  _: K.Type, _: G.Type, _ theta: UnsafePointer<K.Scalar>, _ packed: GatedPackedWeights<K.Scalar>,
+  _ w: GatedBuffers<K.Scalar>,
   layer l: Int, _ split: Split
 ) {
   let layout = w.layout
@@ -102,7 +106,7 @@ func recurrence<K: Kernels, G: GateMath>(
   let bias = theta + layout.bias(l)
   for s in 0..<w.steps {
     let (previous, a) = (w.hs[l] + s * b * h, w.gates[l] + s * b * gh)
-    func row(_ j: Int) -> GateRow {
+    func row(_ j: Int) -> GateRow<K.Scalar> {
       let state = (s * b + j) * h + u0
       return GateRow(
         a: a + j * gh + first, second: a + j * gh + second, bias: bias + first,
@@ -128,15 +132,15 @@ func recurrence<K: Kernels, G: GateMath>(
 
 /// Every layer's last states (h, and c for a cell that has one) into rows 0..<b, this part's
 /// units: where the next window starts.
-public func carryGatedStates(_ w: GatedBuffers, _ split: Split = .whole) {
+public func carryGatedStates<S: KernelScalar>(_ w: GatedBuffers<S>, _ split: Split = .whole) {
   let (h, units) = (w.layout.h, split.share(w.layout.h))
   let last = w.steps * w.streams * h
   for l in 0..<w.layout.layers {
     for j in 0..<w.streams {
       let row = j * h + units.lowerBound
-      w.hs[l].advanced(by: row).update(from: w.hs[l] + last + row, count: units.count)
+      copy(w.hs[l] + last + row, to: w.hs[l] + row, units.count)
       if w.layout.shape.hasCellState {
-        w.cs[l].advanced(by: row).update(from: w.cs[l] + last + row, count: units.count)
+        copy(w.cs[l] + last + row, to: w.cs[l] + row, units.count)
       }
     }
   }

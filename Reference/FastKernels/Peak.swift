@@ -1,27 +1,27 @@
-/// One core's FP64 peak in GFLOP/s, as reached by the module this is inlined into: the 4 × 8
-/// register tile of the products, run over operands that sit in L1, so nothing waits for
-/// memory. That is 8 multiplies and 8 adds on 4-wide vectors per step of k: every multiply and
-/// add unit busy (the kernels use no fused multiply-add, so that every compilation of them
-/// computes the same bits).
+/// One core's floating-point peak in GFLOP/s for vectors of type `V` (the widest register of a
+/// precision, as the module this is inlined into is compiled), measured the way
+/// ../shared/bench/fma_peak.c does: 12 independent chains of a = a·b + c, so no step waits for
+/// the one before, on registers alone, so nothing waits for memory. A fused step counts as 2
+/// flops; unfused, the multiply and the add are 2 instructions and still 2 flops.
 @inlinable @inline(__always)
-public func peakGFLOPs(repetitions: Int = 200_000) -> Double {
-  let k = 256
-  let a = MutablePointer.allocate(capacity: 4 * k)
-  let b = MutablePointer.allocate(capacity: 8 * k)
-  let c = MutablePointer.allocate(capacity: 4 * 8)
-  defer {
-    a.deallocate()
-    b.deallocate()
-    c.deallocate()
-  }
-  a.initialize(repeating: 1e-3, count: 4 * k)
-  b.initialize(repeating: 1e-3, count: 8 * k)
-  c.initialize(repeating: 0, count: 4 * 8)
+public func peakLoop<V: SIMD>(_: V.Type, fused: Bool, steps: Int = 4_000_000) -> Double
+where V.Scalar: KernelScalar {
+  let (b, c) = (V(repeating: 0.999_999), V(repeating: 1e-7))
+  @inline(__always) func step(_ a: V) -> V { fused ? c.addingProduct(a, b) : a * b + c }
+  var (a0, a1, a2, a3) = (V(repeating: 0), V(repeating: 1), V(repeating: 2), V(repeating: 3))
+  var (a4, a5, a6, a7) = (V(repeating: 4), V(repeating: 5), V(repeating: 6), V(repeating: 7))
+  var (a8, a9, a10, a11) = (V(repeating: 8), V(repeating: 9), V(repeating: 10), V(repeating: 11))
   let clock = ContinuousClock.now
-  for _ in 0..<repetitions { tile4x8(k, a, b, 8, c, 8, true) }
+  for _ in 0..<steps {
+    (a0, a1, a2, a3) = (step(a0), step(a1), step(a2), step(a3))
+    (a4, a5, a6, a7) = (step(a4), step(a5), step(a6), step(a7))
+    (a8, a9, a10, a11) = (step(a8), step(a9), step(a10), step(a11))
+  }
   let elapsed = ContinuousClock.now - clock
-  let whole = Double(elapsed.components.seconds)
-  let seconds: Double = whole + Double(elapsed.components.attoseconds) * 1e-18
-  let flops = Double(repetitions * k * 4 * 8 * 2)
+  // Read every chain, so none is optimized away.
+  let sum = [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11].reduce(V(), +).sum()
+  let seconds =
+    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  let flops = Double(steps * 12 * V.scalarCount * 2) + (sum.double.isNaN ? 1 : 0)
   return flops / seconds / 1e9
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The workspace for one window of each of b streams (T steps), allocated once.
 /// Rows are indexed s·b + j for step s of stream j.
-public final class WindowBuffers: @unchecked Sendable {
+public final class WindowBuffers<S: KernelScalar>: @unchecked Sendable {
   /// Where the parameters live, and the padded sizes h and v of every row.
   public let layout: FastLayout
   /// T, the characters of each stream's window.
@@ -10,19 +10,19 @@ public final class WindowBuffers: @unchecked Sendable {
   /// b, the streams read side by side.
   public let streams: Int
   /// (T + 1)·b rows of h; rows 0..<b hold each stream's h_{−1} (the carried state).
-  public let hs: MutablePointer
+  public let hs: UnsafeMutablePointer<S>
   /// T·b rows of v: scores, then probabilities, then dy.
-  public let ys: MutablePointer
+  public let ys: UnsafeMutablePointer<S>
   /// T·b rows of h: Whyᵀ·dy.
-  public let dhOut: MutablePointer
+  public let dhOut: UnsafeMutablePointer<S>
   /// T·b rows of h: (1 − h²)⊙dh.
-  public let draw: MutablePointer
+  public let draw: UnsafeMutablePointer<S>
   /// b rows of h: Whhᵀ·draw of the step after.
-  public let dhNext: MutablePointer
-  /// T·b: −log p[target] of each row.
-  public let losses: MutablePointer
+  public let dhNext: UnsafeMutablePointer<S>
+  /// T·b: −log p[target] of each row, in double precision whatever the window's.
+  public let losses: UnsafeMutablePointer<Double>
   /// A gradient block (`layout.count`).
-  public let grad: MutablePointer
+  public let grad: UnsafeMutablePointer<S>
   /// T·b characters read, row s·b + j for step s of stream j.
   public let inputs: UnsafeMutablePointer<Int>
   /// T·b characters to predict, each the one after its input.
@@ -34,13 +34,13 @@ public final class WindowBuffers: @unchecked Sendable {
     self.steps = steps
     self.streams = streams
     let (h, v, rows) = (layout.h, layout.v, steps * streams)
-    func zeros(_ count: Int) -> MutablePointer { cacheAligned(count) }
+    func zeros(_ count: Int) -> UnsafeMutablePointer<S> { cacheAligned(count) }
     hs = zeros(rows * h + streams * h)
     ys = zeros(rows * v)
     dhOut = zeros(rows * h)
     draw = zeros(rows * h)
     dhNext = zeros(streams * h)
-    losses = zeros(rows)
+    losses = cacheAligned(rows)
     grad = zeros(layout.count)
     inputs = .allocate(capacity: rows)
     inputs.initialize(repeating: 0, count: rows)
@@ -49,28 +49,47 @@ public final class WindowBuffers: @unchecked Sendable {
   }
 
   deinit {
-    for buffer in [hs, ys, dhOut, draw, dhNext, losses, grad] { buffer.deallocate() }
+    for buffer in [hs, ys, dhOut, draw, dhNext, grad] { buffer.deallocate() }
+    losses.deallocate()
     inputs.deallocate()
     targets.deallocate()
   }
 }
 
-/// `count` zeros starting on a cache line: rows of h (a multiple of 8 doubles) then start on
+/// `count` zeros starting on a cache line: rows of h (a multiple of 8 numbers) then start on
 /// lines too, so two threads writing neighbouring column ranges never share a line.
-public func cacheAligned(_ count: Int) -> MutablePointer {
-  let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * 8, alignment: 64)
-  return raw.initializeMemory(as: Double.self, repeating: 0, count: count)
+public func cacheAligned<S: KernelScalar>(_ count: Int) -> UnsafeMutablePointer<S> {
+  let bytes = max(1, count) * MemoryLayout<S>.stride
+  let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+  raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+  return raw.bindMemory(to: S.self, capacity: max(1, count))
+}
+
+/// `count` zeros over `p`, whatever the precision: one memset, even where the code that calls it
+/// runs unspecialized.
+@inlinable @inline(__always)
+public func zero<S: KernelScalar>(_ p: UnsafeMutablePointer<S>, _ count: Int) {
+  UnsafeMutableRawPointer(p).initializeMemory(
+    as: UInt8.self, repeating: 0, count: count * MemoryLayout<S>.stride)
+}
+
+/// `count` numbers copied from `source` to `p`: one memcpy, whatever the precision.
+@inlinable @inline(__always)
+public func copy<S: KernelScalar>(
+  _ source: UnsafePointer<S>, to p: UnsafeMutablePointer<S>, _ count: Int
+) {
+  UnsafeMutableRawPointer(p).copyMemory(from: source, byteCount: count * MemoryLayout<S>.stride)
 }
 
 /// The weights as the products read them, repacked after every update: Whhᵀ and Whh in
 /// panels (the forward and backward recurrence) and Whyᵀ in panels (the scores).
-public final class PackedWeights: @unchecked Sendable {
+public final class PackedWeights<S: KernelScalar>: @unchecked Sendable {
   /// Whhᵀ in panels: the forward recurrence's B, Whh·h_{t−1} as a row.
-  public let whhForward: MutablePointer
+  public let whhForward: UnsafeMutablePointer<S>
   /// Whh in panels: the backward recurrence's B, Whhᵀ·draw as a row.
-  public let whhBackward: MutablePointer
+  public let whhBackward: UnsafeMutablePointer<S>
   /// Whyᵀ in panels: the scores' B, Y = H·Whyᵀ.
-  public let whyT: MutablePointer
+  public let whyT: UnsafeMutablePointer<S>
 
   /// Zeroed panels for `layout`: `repack` fills them.
   public init(layout: FastLayout) {
@@ -126,7 +145,8 @@ public struct Split: Sendable {
 /// split, each part computes its own columns and waits for the others wherever the next step
 /// reads a whole row (once per time step each way).
 public func trainWindow<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers,
+  _: K.Type, _ theta: UnsafePointer<K.Scalar>, _ weights: PackedWeights<K.Scalar>,
+  _ w: WindowBuffers<K.Scalar>,
   _ split: Split = .whole
 ) {
   forwardWindow(K.self, theta, weights, w, split)
@@ -141,14 +161,14 @@ public func trainWindow<K: Kernels>(
   let grad = w.grad
   // dWxh and dbh are added to row by row, in this part's columns.
   for c in 0..<layout.vocabulary {
-    (grad + layout.wxhT + c * h + c0).update(repeating: 0, count: width)
+    zero((grad + layout.wxhT + c * h + c0), width)
   }
-  (grad + layout.bh + c0).update(repeating: 0, count: width)
+  zero((grad + layout.bh + c0), width)
   split.barrier()
 
   // dby = Σ dy, dWhy = dYᵀ·H, and Whyᵀ·dy for every step at once.
   let gby = grad + layout.by + classes.lowerBound
-  gby.update(repeating: 0, count: classes.count)
+  zero(gby, classes.count)
   for r in 0..<rows { K.add(w.ys + r * v + classes.lowerBound, into: gby, count: classes.count) }
   K.multiply(
     m: v, n: width, k: rows, StridedMatrix(w.ys, row: 1, column: v),
@@ -159,7 +179,7 @@ public func trainWindow<K: Kernels>(
     accumulate: false)
 
   // Backward through time: draw = (1 − h²)⊙(Whyᵀ·dy + dh_next), dh_next = Whhᵀ·draw.
-  for j in 0..<b { (w.dhNext + j * h + c0).update(repeating: 0, count: width) }
+  for j in 0..<b { zero((w.dhNext + j * h + c0), width) }
   for s in stride(from: t - 1, through: 0, by: -1) {
     let d = w.draw + s * b * h
     for j in 0..<b {
@@ -189,7 +209,8 @@ public func trainWindow<K: Kernels>(
 /// The window's forward pass alone (no learning): each row's loss, and the last hidden states
 /// carried into rows 0..<b. What validation reads text with.
 public func scoreWindow<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers
+  _: K.Type, _ theta: UnsafePointer<K.Scalar>, _ weights: PackedWeights<K.Scalar>,
+  _ w: WindowBuffers<K.Scalar>
 ) {
   forwardWindow(K.self, theta, weights, w, .whole)
   carryStates(w, .whole)
@@ -197,7 +218,8 @@ public func scoreWindow<K: Kernels>(
 
 /// Forward through time, then the scores of every step, softmax, loss and dy = p − onehot.
 func forwardWindow<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ weights: PackedWeights, _ w: WindowBuffers, _ split: Split
+  _: K.Type, _ theta: UnsafePointer<K.Scalar>, _ weights: PackedWeights<K.Scalar>,
+  _ w: WindowBuffers<K.Scalar>, _ split: Split
 ) {
   let layout = w.layout
   let (h, v) = (layout.h, layout.v)
@@ -237,17 +259,16 @@ func forwardWindow<K: Kernels>(
 }
 
 /// Each stream's last hidden state into rows 0..<b, this part's columns.
-func carryStates(_ w: WindowBuffers, _ split: Split) {
+func carryStates<S: KernelScalar>(_ w: WindowBuffers<S>, _ split: Split) {
   let (h, mine) = (w.layout.h, split.share(w.layout.h))
   let last = w.steps * w.streams * h
   for j in 0..<w.streams {
-    (w.hs + j * h + mine.lowerBound).update(
-      from: w.hs + last + j * h + mine.lowerBound, count: mine.count)
+    copy(w.hs + last + j * h + mine.lowerBound, to: (w.hs + j * h + mine.lowerBound), mine.count)
   }
 }
 
 /// The window's summed loss, added in row order whatever the split.
-public func loss(of w: WindowBuffers) -> Double {
+public func loss<S: KernelScalar>(of w: WindowBuffers<S>) -> Double {
   var total = 0.0
   for r in 0..<(w.steps * w.streams) { total += w.losses[r] }
   return total
@@ -257,8 +278,9 @@ public func loss(of w: WindowBuffers) -> Double {
 /// same columns it computed the gradients of, so they never leave its core's cache. All parts
 /// must have finished their gradients.
 public func update<K: Kernels>(
-  _: K.Type, _ theta: MutablePointer, memory: MutablePointer, grad: Pointer, layout: FastLayout,
-  packed: PackedWeights, learningRate: Double, clipLimit: Double?, _ split: Split = .whole
+  _: K.Type, _ theta: UnsafeMutablePointer<K.Scalar>, memory: UnsafeMutablePointer<K.Scalar>,
+  grad: UnsafePointer<K.Scalar>, layout: FastLayout,
+  packed: PackedWeights<K.Scalar>, learningRate: Double, clipLimit: Double?, _ split: Split = .whole
 ) {
   func adagrad(_ offset: Int, _ count: Int) {
     K.adagrad(
@@ -279,7 +301,8 @@ public func update<K: Kernels>(
 /// Whhᵀ and Whh in panels (the forward and backward recurrence), Whyᵀ in panels (the scores);
 /// this part's panels.
 public func repack<K: Kernels>(
-  _: K.Type, _ theta: Pointer, _ layout: FastLayout, into packed: PackedWeights,
+  _: K.Type, _ theta: UnsafePointer<K.Scalar>, _ layout: FastLayout,
+  into packed: PackedWeights<K.Scalar>,
   _ split: Split = .whole
 ) {
   let (h, v) = (layout.h, layout.v)

@@ -123,6 +123,42 @@ import Testing
     #expect(same.ending == .exited(0), "never and 0.0 are one rule: \(same.standardError)")
   }
 
+  /// --precision float32 trains on the fast path, records itself in the checkpoint (a resumed
+  /// run keeps it, and refuses another), and is refused in one line where no fast path runs.
+  @Test("--precision float32 trains, resumes as float32, and is refused where the reference trains")
+  func singlePrecision() throws {
+    let dir = try folder()
+    let first = try run(
+      ["train", "--model", "gru", "--precision", "float32", "--iters", "30", "--out", "runs/g"]
+        + small, in: dir)
+    #expect(first.ending == .exited(0), "\(first.standardError)")
+    let checkpoint = try String(
+      contentsOf: dir.appendingPathComponent("runs/g/checkpoint.json"), encoding: .utf8)
+    #expect(checkpoint.contains("\"precision\" : \"float32\""), "no precision in the checkpoint")
+    let resumed = try run(
+      ["train", "--model", "gru", "--iters", "60", "--out", "runs/g", "--resume"] + small, in: dir)
+    #expect(resumed.ending == .exited(0), "\(resumed.standardError)")
+    let other = try run(
+      [
+        "train", "--model", "gru", "--precision", "float64", "--iters", "90", "--out", "runs/g",
+        "--resume",
+      ] + small, in: dir)
+    #expect(other.ending == .exited(2) && other.standardError.contains("--precision float64:"))
+    for (extra, message) in [
+      (["--dropout", "0.2", "--model", "lstm"], "--precision float32 works on a fast path only"),
+      (["--mine"], "--mine runs your ex01 functions"),
+    ] {
+      let refused = try run(
+        ["train", "--precision", "float32", "--iters", "5", "--out", "runs/x"] + extra + small,
+        in: dir)
+      #expect(refused.ending == .exited(2), "\(extra): \(refused.ending)")
+      #expect(refused.standardError.contains(message), "\(extra): \(refused.standardError)")
+      #expect(refused.standardError.split(separator: "\n").count == 1, "\(refused.standardError)")
+    }
+    let unknown = try run(["train", "--precision", "float16"] + small, in: dir)
+    #expect(unknown.standardError.contains("--precision must be one of float64, float32"))
+  }
+
   @Test("--resets paragraphs on a text without a newline is one line and exit 2")
   func paragraphsNeedNewlines() throws {
     let dir = try folder()

@@ -148,41 +148,65 @@ extension MGUCell: GatedCell {
   public static func state(h: Vector, c: Vector?) -> HiddenState { HiddenState(h: h) }
 
   /// f, and f ⊙ h_{t−1} into aux.
-  public static func forward<K: Kernels>(_: K.Type, _ r: GateRow) {
-    for u in stride(from: 0, to: r.count, by: 4) {
-      let f = sigmoid(load(r.a + u) + load(r.bias + u))
-      store(f, r.a + u, accumulate: false)
-      store(f * load(r.hPrevious + u), r.aux + u, accumulate: false)
-    }
-  }
+  public static func forward<K: Kernels>(_: K.Type, _ r: GateRow<K.Scalar>) { mguForward(r) }
 
   /// h̃, and h_t = (1 − f) ⊙ h_{t−1} + f ⊙ h̃.
-  public static func finish<K: Kernels>(_: K.Type, _ r: GateRow) {
-    for u in stride(from: 0, to: r.count, by: 4) {
-      let candidate = tanh(load(r.second + u) + load(r.secondBias + u))
-      store(candidate, r.second + u, accumulate: false)
-      let f = load(r.a + u)
-      store((1 - f) * load(r.hPrevious + u) + f * candidate, r.h + u, accumulate: false)
-    }
-  }
+  public static func finish<K: Kernels>(_: K.Type, _ r: GateRow<K.Scalar>) { mguFinish(r) }
 
   /// dh into `dh`, and the candidate's dA = dh ⊙ f ⊙ (1 − h̃²).
-  public static func backFinish<K: Kernels>(_: K.Type, _ r: GateBackRow) {
-    for u in stride(from: 0, to: r.count, by: 4) {
-      let dh = load(r.dhAbove + u) + load(r.dhNext + u)
-      store(dh, r.dh + u, accumulate: false)
-      let candidate = load(r.secondGates + u)
-      store(dh * load(r.gates + u) * (1 - candidate * candidate), r.secondDA + u, accumulate: false)
-    }
+  public static func backFinish<K: Kernels>(_: K.Type, _ r: GateBackRow<K.Scalar>) {
+    mguBackFinish(r)
   }
 
   /// f's dA, and dh_{t−1} = dh ⊙ (1 − f) + it ⊙ f, where it = Uhᵀ·dah (`secondInput`).
-  public static func backward<K: Kernels>(_: K.Type, _ r: GateBackRow) {
-    for u in stride(from: 0, to: r.count, by: 4) {
-      let (f, candidate, h) = (load(r.gates + u), load(r.secondGates + u), load(r.hPrevious + u))
-      let (dh, it) = (load(r.dh + u), load(r.secondInput + u))
-      store((dh * (candidate - h) + it * h) * (f * (1 - f)), r.da + u, accumulate: false)
-      store(dh * (1 - f) + it * f, r.dhNext + u, accumulate: false)
-    }
+  public static func backward<K: Kernels>(_: K.Type, _ r: GateBackRow<K.Scalar>) {
+    mguBackward(r)
+  }
+}
+
+// The MGU's element-wise loops, written once for both precisions. The fast path calls them from
+// code generic in the precision; `@_specialize` compiles each for Double and for Float and
+// makes the generic entry jump to the one that matches, so the loops run on concrete vectors.
+
+@_specialize(where S == Double)
+@_specialize(where S == Float)
+func mguForward<S: KernelScalar>(_ r: GateRow<S>) {
+  for u in stride(from: 0, to: r.count, by: 8) {
+    let f = sigmoid(load(r.a + u) + load(r.bias + u))
+    store(f, r.a + u)
+    store(f * load(r.hPrevious + u), r.aux + u)
+  }
+}
+
+@_specialize(where S == Double)
+@_specialize(where S == Float)
+func mguFinish<S: KernelScalar>(_ r: GateRow<S>) {
+  for u in stride(from: 0, to: r.count, by: 8) {
+    let candidate = tanh(load(r.second + u) + load(r.secondBias + u))
+    store(candidate, r.second + u)
+    let f = load(r.a + u)
+    store((1 - f) * load(r.hPrevious + u) + f * candidate, r.h + u)
+  }
+}
+
+@_specialize(where S == Double)
+@_specialize(where S == Float)
+func mguBackFinish<S: KernelScalar>(_ r: GateBackRow<S>) {
+  for u in stride(from: 0, to: r.count, by: 8) {
+    let dh = load(r.dhAbove + u) + load(r.dhNext + u)
+    store(dh, r.dh + u)
+    let candidate = load(r.secondGates + u)
+    store(dh * load(r.gates + u) * (1 - candidate * candidate), r.secondDA + u)
+  }
+}
+
+@_specialize(where S == Double)
+@_specialize(where S == Float)
+func mguBackward<S: KernelScalar>(_ r: GateBackRow<S>) {
+  for u in stride(from: 0, to: r.count, by: 8) {
+    let (f, candidate, h) = (load(r.gates + u), load(r.secondGates + u), load(r.hPrevious + u))
+    let (dh, it) = (load(r.dh + u), load(r.secondInput + u))
+    store((dh * (candidate - h) + it * h) * (f * (1 - f)), r.da + u)
+    store(dh * (1 - f) + it * f, r.dhNext + u)
   }
 }

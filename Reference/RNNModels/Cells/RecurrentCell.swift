@@ -46,6 +46,11 @@ public protocol RecurrentCell: Sendable {
     _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
     threads: ThreadUse
   ) -> (any RunTrainer<CharModel<Self>>)?
+  /// A reader on the fast path for `model` (sampling, scoring), or nil where it has none.
+  static func fastReader(
+    _ model: CharModel<Self>, parameters: CharModel<Self>.Parameters,
+    from state: CharModel<Self>.State
+  ) -> (any CharacterReader)?
 
   /// A layer of `hiddenSize` units reading `inputSize` numbers at each step.
   init(inputSize: Int, hiddenSize: Int)
@@ -98,6 +103,11 @@ extension RecurrentCell {
     _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
     threads: ThreadUse
   ) -> (any RunTrainer<CharModel<Self>>)? { nil }
+  /// nil: `step` reads, unless the cell has a fast path.
+  public static func fastReader(
+    _ model: CharModel<Self>, parameters: CharModel<Self>.Parameters,
+    from state: CharModel<Self>.State
+  ) -> (any CharacterReader)? { nil }
 }
 
 extension RecurrentCell {

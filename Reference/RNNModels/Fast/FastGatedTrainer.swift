@@ -15,9 +15,11 @@ import Foundation
 ///
 /// With `batch` B > 1 the data is cut into B contiguous streams, each with its own position and
 /// carried state; an iteration takes one window from each, sums their gradients and makes one
-/// update, so every product has B rows. Its losses agree with the reference to rounding (tests
-/// check every kind, depth, input and optimizer); `rnn bench --model lstm` measures it.
-public final class FastGatedTrainer<Cell: GatedCell> {
+/// update, so every product has B rows. In double precision its losses agree with the reference
+/// to rounding (tests check every kind, depth, input and optimizer); in single precision
+/// (`Scalar` = Float, `--precision float32`) to the tolerance the tests state. `rnn bench
+/// --model lstm` measures it.
+public final class GatedFastTrainer<Cell: GatedCell, Scalar: KernelScalar> {
   /// The model it trains: a `CharModel` of `Cell` layers.
   public typealias Model = CharModel<Cell>
   /// The model trained.
@@ -31,7 +33,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   /// Element-wise gradient clipping; nil turns it off.
   public let clipLimit: Double?
   /// The loops it runs (`fastestKernels` unless told).
-  public let kernels: any Kernels.Type
+  public let kernels: any Kernels<Scalar>.Type
   /// Which windows start from a zero state, besides those that wrap to their stream's start.
   public var resets = StateResets.never
   /// Iterations done so far.
@@ -41,13 +43,13 @@ public final class FastGatedTrainer<Cell: GatedCell> {
 
   let layout: GatedLayout
   let block: GatedBlock<Cell>
-  let theta: UnsafeMutablePointer<Double>
-  let memory: UnsafeMutablePointer<Double>
-  let momentum: UnsafeMutablePointer<Double>?
+  let theta: UnsafeMutablePointer<Scalar>
+  let memory: UnsafeMutablePointer<Scalar>
+  let momentum: UnsafeMutablePointer<Scalar>?
   let optimizerKind: OptimizerKind
   private(set) var updates: Int
-  let packed: GatedPackedWeights
-  let buffers: GatedBuffers
+  let packed: GatedPackedWeights<Scalar>
+  let buffers: GatedBuffers<Scalar>
   var positions: [Int]
   let noise: SeededGenerator
   /// Two threads that share every window, where there are two cores and `threads` allows it;
@@ -55,14 +57,14 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   let crew: Crew?
   private var choice: ThreadChoice
   /// A one-stream workspace for scoring text (validation), made when first needed.
-  private var scorer: GatedBuffers?
+  private var scorer: GatedBuffers<Scalar>?
 
   /// Continues `run` exactly where it stands (parameters, optimizer memory, position, iteration,
   /// smoothed loss; with one stream, the carried state too).
   public init(
     _ model: Model, _ run: RunState<Model>, batch: Int = 1, sequenceLength: Int,
     learningRate: Double, clipLimit: Double? = 5, threads: ThreadUse = .measured,
-    kernels: any Kernels.Type = fastestKernels
+    kernels: any Kernels<Scalar>.Type = fastestKernels(Scalar.self)
   ) {
     require((model.spec.dropout ?? 0) == 0, "the fast path trains without dropout")
     self.model = model
@@ -93,7 +95,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
     block.write(run.parameters, to: theta)
     block.write(run.optimizer.memory, to: memory)
     if let momentum, let m = run.optimizer.momentum { block.write(m, to: momentum) }
-    if batch == 1 { writeState(run.carried, into: buffers, stream: 0) }
+    if batch == 1 { GatedBlock<Cell>.write(run.carried, into: buffers, stream: 0) }
     repackGated(kernels, theta, layout, into: packed)
   }
 
@@ -118,7 +120,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
       momentum: momentum.map { block.read($0) }, updates: updates)
     return RunState(
       parameters: parameters, optimizer: optimizer,
-      carried: batch == 1 ? readState(buffers, stream: 0) : model.zeroState(),
+      carried: batch == 1 ? GatedBlock<Cell>.readState(buffers, stream: 0) : model.zeroState(),
       position: batch == 1 ? positions[0] : 0, iteration: iteration, smoothLoss: smoothLoss,
       noise: noise)
   }
@@ -145,7 +147,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   /// One iteration's window, gradients and update, on one thread or shared by two.
   private func runWindow<K: Kernels>(
     _: K.Type, corrections: (Double, Double), twoThreads: Bool
-  ) {
+  ) where K.Scalar == Scalar {
     let (theta, memory, momentum) = (Shared(theta), Shared(memory), momentum.map(Shared.init))
     let (packed, buffers, layout) = (packed, buffers, layout)
     let (rate, clip) = (learningRate, clipLimit)
@@ -173,13 +175,13 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   public func validationLoss(_ data: [Int], sequenceLength t: Int, fromCarried: Bool) -> Double {
     let w =
       scorer.flatMap { $0.steps == t ? $0 : nil }
-      ?? GatedBuffers(layout: layout, steps: t, streams: 1)
+      ?? GatedBuffers<Scalar>(layout: layout, steps: t, streams: 1)
     scorer = w
     w.resetState(stream: 0)
     if fromCarried {
       for l in 0..<layout.layers {
-        w.hs[l].update(from: buffers.hs[l], count: layout.h)
-        if Cell.shape.hasCellState { w.cs[l].update(from: buffers.cs[l], count: layout.h) }
+        copy(buffers.hs[l], to: w.hs[l], layout.h)
+        if Cell.shape.hasCellState { copy(buffers.cs[l], to: w.cs[l], layout.h) }
       }
     }
     return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
@@ -189,7 +191,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
   }
 
   /// One window read without learning, on two threads while they are the faster.
-  private func score<K: Kernels>(_: K.Type, _ w: GatedBuffers) {
+  private func score<K: Kernels>(_: K.Type, _ w: GatedBuffers<Scalar>) where K.Scalar == Scalar {
     let (theta, packed) = (Shared(theta), packed)
     runSplit(on: crew, twoThreads: choice.twoAreFaster) { split in
       forwardGatedWindow(K.self, Cell.self, theta.pointer, packed, w, split)
@@ -197,24 +199,7 @@ public final class FastGatedTrainer<Cell: GatedCell> {
       carryGatedStates(w, split)
     }
   }
-
-  private func writeState(_ state: Model.State, into w: GatedBuffers, stream j: Int) {
-    for l in 0..<layout.layers {
-      let (h, c) = Cell.vectors(of: state.layers[l])
-      for u in 0..<layout.hidden {
-        w.hs[l][j * layout.h + u] = h[u]
-        if let c { w.cs[l][j * layout.h + u] = c[u] }
-      }
-    }
-  }
-
-  private func readState(_ w: GatedBuffers, stream j: Int) -> Model.State {
-    let base = j * layout.h
-    return Model.State(
-      layers: (0..<layout.layers).map { l in
-        let h = Vector((0..<layout.hidden).map { w.hs[l][base + $0] })
-        let c = Vector((0..<layout.hidden).map { w.cs[l][base + $0] })
-        return Cell.state(h: h, c: Cell.shape.hasCellState ? c : nil)
-      })
-  }
 }
+
+/// The gated fast path in double precision: what the tests compare with the reference.
+public typealias FastGatedTrainer<Cell: GatedCell> = GatedFastTrainer<Cell, Double>

@@ -14,8 +14,8 @@ public protocol FastPath: AnyObject {
   func validationLoss(_ data: [Int], sequenceLength: Int, fromCarried: Bool) -> Double
 }
 
-extension FastTrainer: FastPath {}
-extension FastGatedTrainer: FastPath {}
+extension VanillaFastTrainer: FastPath {}
+extension GatedFastTrainer: FastPath {}
 
 /// A run trainer on a fast path: the rate schedule is applied before each iteration, and text is
 /// read for validation on the same path.
@@ -40,10 +40,11 @@ extension FastRunTrainer {
   }
 }
 
-/// The vanilla fast kernels (`FastTrainer`), which follow the reference to rounding.
-public final class FastRNNTrainer: MinCharTrainer, FastRunTrainer {
+/// The vanilla fast kernels (`VanillaFastTrainer`), which follow the reference to rounding in
+/// double precision, and to the tolerance PrecisionTests states in single.
+public final class FastRNNTrainer<Scalar: KernelScalar>: MinCharTrainer, FastRunTrainer {
   /// The vanilla fast trainer.
-  public let fast: FastTrainer
+  public let fast: VanillaFastTrainer<Scalar>
   /// The run's settings.
   public let hyperparameters: Hyperparameters
 
@@ -55,10 +56,10 @@ public final class FastRNNTrainer: MinCharTrainer, FastRunTrainer {
     hyperparameters = hp
     fast =
       batch == 1
-      ? FastTrainer(
+      ? VanillaFastTrainer(
         state: state, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate,
         clipLimit: hp.clipLimit, threads: threads)
-      : FastTrainer(
+      : VanillaFastTrainer(
         parameters: state.parameters, batch: batch, sequenceLength: hp.sequenceLength,
         learningRate: hp.learningRate, clipLimit: hp.clipLimit, threads: threads)
     fast.resets = hp.stateResets
@@ -74,11 +75,11 @@ public final class FastRNNTrainer: MinCharTrainer, FastRunTrainer {
   public var smoothLoss: Double { fast.smoothLoss }
 }
 
-/// The gated fast path (`FastGatedTrainer`), which follows the reference to rounding: models of
-/// any gated cell, any depth, one-hot or embedded, Adagrad or Adam.
-public final class FastGatedRunTrainer<Cell: GatedCell>: FastRunTrainer {
+/// The gated fast path (`GatedFastTrainer`), which follows the reference to rounding in double
+/// precision: models of any gated cell, any depth, one-hot or embedded, Adagrad or Adam.
+public final class FastGatedRunTrainer<Cell: GatedCell, Scalar: KernelScalar>: FastRunTrainer {
   /// The gated fast trainer.
-  public let fast: FastGatedTrainer<Cell>
+  public let fast: GatedFastTrainer<Cell, Scalar>
   /// The run's settings.
   public let hyperparameters: Hyperparameters
 
@@ -88,7 +89,7 @@ public final class FastGatedRunTrainer<Cell: GatedCell>: FastRunTrainer {
     threads: ThreadUse = .measured
   ) {
     hyperparameters = hp
-    fast = FastGatedTrainer(
+    fast = GatedFastTrainer(
       model, run, batch: batch, sequenceLength: hp.sequenceLength, learningRate: hp.learningRate,
       clipLimit: hp.clipLimit, threads: threads)
     fast.resets = hp.stateResets
@@ -119,9 +120,20 @@ extension GatedCell {
     _ model: CharModel<Self>, _ run: RunState<CharModel<Self>>, _ hp: Hyperparameters, batch: Int,
     threads: ThreadUse
   ) -> (any RunTrainer<CharModel<Self>>)? {
-    trainsFast(model.spec, optimizer: run.optimizer.kind)
-      ? FastGatedRunTrainer(model, run, hp, batch: batch, threads: threads) : nil
+    guard trainsFast(model.spec, optimizer: run.optimizer.kind) else { return nil }
+    return switch hp.fastPrecision {
+    case .float64: FastGatedRunTrainer<Self, Double>(model, run, hp, batch: batch, threads: threads)
+    case .float32: FastGatedRunTrainer<Self, Float>(model, run, hp, batch: batch, threads: threads)
+    }
   }
+}
+
+extension GatedCell {
+  /// Every gated model reads on the fast path (dropout is not applied when reading).
+  public static func fastReader(
+    _ model: CharModel<Self>, parameters: CharModel<Self>.Parameters,
+    from state: CharModel<Self>.State
+  ) -> (any CharacterReader)? { GatedFastReader(model, parameters: parameters, from: state) }
 }
 
 extension RNNCell {
@@ -140,6 +152,9 @@ extension RNNCell {
   ) -> (any RunTrainer<CharModel<RNNCell>>)? {
     guard trainsFast(model.spec, optimizer: run.optimizer.kind), let state = run.trainingState
     else { return nil }
-    return FastRNNTrainer(state, hp, batch: batch, threads: threads)
+    return switch hp.fastPrecision {
+    case .float64: FastRNNTrainer<Double>(state, hp, batch: batch, threads: threads)
+    case .float32: FastRNNTrainer<Float>(state, hp, batch: batch, threads: threads)
+    }
   }
 }

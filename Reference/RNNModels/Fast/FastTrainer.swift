@@ -1,6 +1,5 @@
 import CourseSupport
 import FastKernels
-import FastKernelsWide
 import Foundation
 
 /// min-char-rnn's training step, the same math as `Reference.trainingStep` with the reference
@@ -12,7 +11,7 @@ import Foundation
 ///   forward and dh_next = Whhᵀ·draw_t backward, on copies of Whh packed so they stream;
 /// - everything else waits for the whole window and is done as matrix–matrix products over
 ///   time: Y = H·Whyᵀ, dY·Why, dWhy = dYᵀ·H, dWhh = dRAWᵀ·H_prev;
-/// - exp and tanh are computed four at a time;
+/// - exp and tanh are computed eight at a time;
 /// - with two cores, two threads share every window (`Crew`): each owns half of the hidden
 ///   units, i.e. half of every product's output columns and of Whh's packed panels, and they
 ///   meet once per time step; the result is the same bits as one thread's.
@@ -22,9 +21,10 @@ import Foundation
 /// gradients, clips, and makes one Adagrad update. Every product then has B rows, so each
 /// weight read from memory serves B streams.
 ///
-/// It agrees with the reference to rounding (tests check 1e-12 on the losses); `rnn bench`
-/// measures it.
-public final class FastTrainer {
+/// In double precision it agrees with the reference to rounding (tests check 1e-12 on the
+/// losses); in single precision (`Scalar` = Float, `--precision float32`) to the tolerance the
+/// tests state. `rnn bench` measures it.
+public final class VanillaFastTrainer<Scalar: KernelScalar> {
   /// H, the hidden units.
   public let hidden: Int
   /// V, the characters read and scored.
@@ -38,7 +38,7 @@ public final class FastTrainer {
   /// Element-wise gradient clipping; nil turns it off.
   public let clipLimit: Double?
   /// The loops it runs (`fastestKernels` unless told).
-  public let kernels: any Kernels.Type
+  public let kernels: any Kernels<Scalar>.Type
   /// Which windows start from a zero state, besides those that wrap to their stream's start.
   public var resets = StateResets.never
   /// Iterations done so far.
@@ -47,10 +47,10 @@ public final class FastTrainer {
   public private(set) var smoothLoss: Double
 
   let layout: FastLayout
-  let theta: UnsafeMutablePointer<Double>
-  let memory: UnsafeMutablePointer<Double>
-  let packed: PackedWeights
-  let streams: Streams
+  let theta: UnsafeMutablePointer<Scalar>
+  let memory: UnsafeMutablePointer<Scalar>
+  let packed: PackedWeights<Scalar>
+  let streams: Streams<Scalar>
   /// Two threads that share every window, where there are two cores and `threads` allows it;
   /// `choice` keeps using them only while they are faster than one.
   let crew: Crew?
@@ -60,13 +60,13 @@ public final class FastTrainer {
   /// state, position, iteration and smoothed loss).
   public convenience init(
     state: TrainingState, sequenceLength: Int, learningRate: Double, clipLimit: Double? = 5,
-    threads: ThreadUse = .measured, kernels: any Kernels.Type = fastestKernels
+    threads: ThreadUse = .measured, kernels: any Kernels<Scalar>.Type = fastestKernels(Scalar.self)
   ) {
     self.init(
       parameters: state.parameters, sequenceLength: sequenceLength, learningRate: learningRate,
       clipLimit: clipLimit, threads: threads, kernels: kernels)
     write(state.memory, to: memory)
-    for i in 0..<hidden { streams.buffers.hs[i] = state.hPrev[i] }
+    for i in 0..<hidden { streams.buffers.hs[i] = Scalar(state.hPrev[i]) }
     streams.positions[0] = state.position
     iteration = state.iteration
     smoothLoss = state.smoothLoss
@@ -77,7 +77,7 @@ public final class FastTrainer {
   public init(
     parameters p: RNNParameters, batch: Int = 1, sequenceLength: Int, learningRate: Double,
     clipLimit: Double? = 5, threads: ThreadUse = .measured,
-    kernels: any Kernels.Type = fastestKernels
+    kernels: any Kernels<Scalar>.Type = fastestKernels(Scalar.self)
   ) {
     hidden = p.hiddenSize
     vocabulary = p.vocabularySize
@@ -99,30 +99,30 @@ public final class FastTrainer {
   }
 
   /// Copies a tensor set into a block with `layout` (the padding stays zero).
-  private func write(_ p: RNNParameters, to block: UnsafeMutablePointer<Double>) {
+  private func write(_ p: RNNParameters, to block: UnsafeMutablePointer<Scalar>) {
     let (h, v, l) = (hidden, vocabulary, layout)
     for r in 0..<h {
-      for c in 0..<v { block[l.wxhT + c * l.h + r] = p.Wxh[r, c] }
-      for c in 0..<h { block[l.whh + r * l.h + c] = p.Whh[r, c] }
-      block[l.bh + r] = p.bh[r]
+      for c in 0..<v { block[l.wxhT + c * l.h + r] = Scalar(p.Wxh[r, c]) }
+      for c in 0..<h { block[l.whh + r * l.h + c] = Scalar(p.Whh[r, c]) }
+      block[l.bh + r] = Scalar(p.bh[r])
     }
     for r in 0..<v {
-      for c in 0..<h { block[l.why + r * l.h + c] = p.Why[r, c] }
-      block[l.by + r] = p.by[r]
+      for c in 0..<h { block[l.why + r * l.h + c] = Scalar(p.Why[r, c]) }
+      block[l.by + r] = Scalar(p.by[r])
     }
   }
 
-  private func read(_ block: UnsafeMutablePointer<Double>) -> RNNParameters {
+  private func read(_ block: UnsafeMutablePointer<Scalar>) -> RNNParameters {
     let (h, v, l) = (hidden, vocabulary, layout)
     var p = RNNParameters.zeros(hiddenSize: h, vocabularySize: v)
     for r in 0..<h {
-      for c in 0..<v { p.Wxh[r, c] = block[l.wxhT + c * l.h + r] }
-      for c in 0..<h { p.Whh[r, c] = block[l.whh + r * l.h + c] }
-      p.bh[r] = block[l.bh + r]
+      for c in 0..<v { p.Wxh[r, c] = block[l.wxhT + c * l.h + r].double }
+      for c in 0..<h { p.Whh[r, c] = block[l.whh + r * l.h + c].double }
+      p.bh[r] = block[l.bh + r].double
     }
     for r in 0..<v {
-      for c in 0..<h { p.Why[r, c] = block[l.why + r * l.h + c] }
-      p.by[r] = block[l.by + r]
+      for c in 0..<h { p.Why[r, c] = block[l.why + r * l.h + c].double }
+      p.by[r] = block[l.by + r].double
     }
     return p
   }
@@ -144,7 +144,7 @@ public final class FastTrainer {
     return TrainingState(
       parameters: read(theta), memory: read(memory),
       hPrev: single
-        ? Vector(Array(UnsafeBufferPointer(start: streams.buffers.hs, count: hidden)))
+        ? Vector((0..<hidden).map { streams.buffers.hs[$0].double })
         : .zeros(hidden),
       position: single ? streams.positions[0] : 0, iteration: iteration, smoothLoss: smoothLoss)
   }
@@ -174,7 +174,7 @@ public final class FastTrainer {
   }
 }
 
-extension FastTrainer {
+extension VanillaFastTrainer {
   /// `Reference.validationLoss` on the fast path: windows of `sequenceLength` from the start,
   /// the hidden state carried from zero, no learning. NaN when no window fits.
   public func validationLoss(_ data: [Int], sequenceLength t: Int) -> Double {
@@ -184,8 +184,8 @@ extension FastTrainer {
   /// The same, starting from zero or (`fromCarried`) from the state the first stream carries
   /// into its next training window (`FreshStateCheck`).
   public func validationLoss(_ data: [Int], sequenceLength t: Int, fromCarried: Bool) -> Double {
-    let w = WindowBuffers(layout: layout, steps: t, streams: 1)
-    if fromCarried { w.hs.update(from: streams.buffers.hs, count: layout.h) }
+    let w = WindowBuffers<Scalar>(layout: layout, steps: t, streams: 1)
+    if fromCarried { copy(streams.buffers.hs, to: w.hs, layout.h) }
     return lossPerCharacter(data, steps: t, inputs: w.inputs, targets: w.targets) {
       scoreWindow(kernels, UnsafePointer(theta), packed, w)
       return FastKernels.loss(of: w)
@@ -193,16 +193,19 @@ extension FastTrainer {
   }
 }
 
+/// The vanilla fast path in double precision: what the tests compare with the reference.
+public typealias FastTrainer = VanillaFastTrainer<Double>
+
 /// Pointers handed to the threads of one iteration; each thread writes only its own share.
-struct Shared: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<Double>
-  init(_ p: UnsafeMutablePointer<Double>) { pointer = p }
+struct Shared<S>: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<S>
+  init(_ p: UnsafeMutablePointer<S>) { pointer = p }
 }
 
 /// The streams' positions and their window buffers.
-final class Streams {
+final class Streams<S: KernelScalar> {
   var positions: [Int]
-  let buffers: WindowBuffers
+  let buffers: WindowBuffers<S>
 
   init(count: Int, layout: FastLayout, sequenceLength: Int) {
     positions = Array(repeating: 0, count: count)
@@ -217,6 +220,6 @@ final class Streams {
     takeWindows(
       data, streamLength: streamLength, positions: &positions, steps: buffers.steps,
       inputs: buffers.inputs, targets: buffers.targets, resets: resets, iteration: iteration,
-      reset: { hs.advanced(by: $0 * h).update(repeating: 0, count: h) })
+      reset: { zero(hs + $0 * h, h) })
   }
 }

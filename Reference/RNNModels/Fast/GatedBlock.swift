@@ -19,13 +19,42 @@ struct GatedBlock<Cell: GatedCell> {
     offsets = Self.offsets(layout, shape)
   }
 
-  func write(_ p: Parameters, to block: UnsafeMutablePointer<Double>) {
-    block.update(repeating: 0, count: layout.count)
-    for (i, value) in p.flattened.enumerated() { block[offsets[i]] = value }
+  /// `p` into the block, rounded to its precision (the padding zero).
+  func write<S: KernelScalar>(_ p: Parameters, to block: UnsafeMutablePointer<S>) {
+    zero(block, layout.count)
+    for (i, value) in p.flattened.enumerated() { block[offsets[i]] = S(value) }
   }
 
-  func read(_ block: UnsafePointer<Double>) -> Parameters {
-    shape.replacing(flattened: offsets.map { block[$0] })!
+  /// The block's numbers as the model's tensors.
+  func read<S: KernelScalar>(_ block: UnsafePointer<S>) -> Parameters {
+    shape.replacing(flattened: offsets.map { block[$0].double })!
+  }
+
+  /// Stream j's carried state, every layer's h (and c), into `w`'s rows 0..<b.
+  static func write<S: KernelScalar>(
+    _ state: CharModel<Cell>.State, into w: GatedBuffers<S>, stream j: Int
+  ) {
+    let layout = w.layout
+    for l in 0..<layout.layers {
+      let (h, c) = Cell.vectors(of: state.layers[l])
+      for u in 0..<layout.hidden {
+        w.hs[l][j * layout.h + u] = S(h[u])
+        if let c { w.cs[l][j * layout.h + u] = S(c[u]) }
+      }
+    }
+  }
+
+  /// Stream j's carried state, read back from `w`'s rows 0..<b.
+  static func readState<S: KernelScalar>(_ w: GatedBuffers<S>, stream j: Int)
+    -> CharModel<Cell>.State
+  {
+    let (layout, base) = (w.layout, j * w.layout.h)
+    return CharModel<Cell>.State(
+      layers: (0..<layout.layers).map { l in
+        let h = Vector((0..<layout.hidden).map { w.hs[l][base + $0].double })
+        let c = Vector((0..<layout.hidden).map { w.cs[l][base + $0].double })
+        return Cell.state(h: h, c: Cell.shape.hasCellState ? c : nil)
+      })
   }
 
   /// The layout: the embedding row by row (e apart); for each layer and gate k, row u of Wk and

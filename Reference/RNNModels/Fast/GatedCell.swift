@@ -36,18 +36,18 @@ extension LSTMCell: GatedCell {
   public static func state(h: Vector, c: Vector?) -> LSTMState { LSTMState(h: h, c: c!) }
 
   /// The gates, c_t = f ⊙ c_{t−1} + i ⊙ g and h_t = o ⊙ tanh(c_t); tanh(c_t) kept in aux.
-  public static func forward<K: Kernels>(_: K.Type, _ r: GateRow) {
+  public static func forward<K: Kernels>(_: K.Type, _ r: GateRow<K.Scalar>) {
     K.lstmForward(
       r.a, bias: r.bias, cPrevious: r.cPrevious, c: r.c, tanhC: r.aux, h: r.h, count: r.count)
   }
 
   /// Every gate's dA and dc_{t−1} = dc ⊙ f; h_{t−1} reaches the loss only through the gates'
   /// product, so the rest of dh_{t−1} is 0.
-  public static func backward<K: Kernels>(_: K.Type, _ r: GateBackRow) {
+  public static func backward<K: Kernels>(_: K.Type, _ r: GateBackRow<K.Scalar>) {
     K.lstmBackward(
       r.da, gates: r.gates, cPrevious: r.cPrevious, tanhC: r.aux, dhAbove: r.dhAbove,
       dhNext: r.dhNext, dcNext: r.dcNext, count: r.count)
-    r.dhNext.update(repeating: 0, count: r.count)
+    zero(r.dhNext, r.count)
   }
 }
 
@@ -67,18 +67,18 @@ extension GRUCell: GatedCell {
   public static func state(h: Vector, c: Vector?) -> HiddenState { HiddenState(h: h) }
 
   /// r and z; r ⊙ h_{t−1} into aux, what the candidate's product reads.
-  public static func forward<K: Kernels>(_: K.Type, _ r: GateRow) {
+  public static func forward<K: Kernels>(_: K.Type, _ r: GateRow<K.Scalar>) {
     K.gruGates(r.a, bias: r.bias, hPrevious: r.hPrevious, resetH: r.aux, count: r.count)
   }
 
   /// h̃ and h_t = (1 − z) ⊙ h_{t−1} + z ⊙ h̃.
-  public static func finish<K: Kernels>(_: K.Type, _ r: GateRow) {
+  public static func finish<K: Kernels>(_: K.Type, _ r: GateRow<K.Scalar>) {
     K.gruCandidate(
       r.second, bias: r.secondBias, rz: r.a, hPrevious: r.hPrevious, h: r.h, count: r.count)
   }
 
   /// dh, and h̃'s dA = dh ⊙ z ⊙ (1 − h̃²).
-  public static func backFinish<K: Kernels>(_: K.Type, _ r: GateBackRow) {
+  public static func backFinish<K: Kernels>(_: K.Type, _ r: GateBackRow<K.Scalar>) {
     K.gruCandidateBack(
       r.secondDA, rz: r.gates, candidate: r.secondGates, dhAbove: r.dhAbove, dhNext: r.dhNext,
       dh: r.dh, count: r.count)
@@ -86,7 +86,7 @@ extension GRUCell: GatedCell {
 
   /// r's and z's dA, and dh_{t−1} = dh ⊙ (1 − z) + (Uhᵀ·da_h) ⊙ r, to which the fast path adds the
   /// first phase's product.
-  public static func backward<K: Kernels>(_: K.Type, _ r: GateBackRow) {
+  public static func backward<K: Kernels>(_: K.Type, _ r: GateBackRow<K.Scalar>) {
     K.gruGatesBack(
       r.da, rz: r.gates, candidate: r.secondGates, hPrevious: r.hPrevious, dh: r.dh,
       resetInput: r.secondInput, dhPrevious: r.dhNext, count: r.count)

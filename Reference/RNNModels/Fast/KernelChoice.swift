@@ -1,17 +1,50 @@
 import FastKernels
+import FastKernels512
 import FastKernelsWide
 import Foundation
 
-/// `WideKernels` where this CPU can run them, otherwise `PortableKernels`;
-/// `RNN_KERNELS=portable` forces the portable ones. Decided here, in code compiled for the
-/// baseline: the wide module's own code may already use instructions the CPU lacks.
-public let fastestKernels: any Kernels.Type =
-  ProcessInfo.processInfo.environment["RNN_KERNELS"] != "portable" && CPUFeatures.canRunWide
-  ? WideKernels.self : PortableKernels.self
+/// The widest kernels a CPU can run: what `fastestKernels` picks from.
+public enum KernelWidth: String, Sendable, CaseIterable {
+  /// The platform's baseline (SSE2 on x86-64, NEON on arm64).
+  case portable
+  /// AVX2 with fused multiply-add (x86-64).
+  case avx2
+  /// AVX-512 (x86-64).
+  case avx512
 
-/// One core's FP64 peak in GFLOP/s, measured with code compiled like the wide kernels (the
-/// best of five tries of 0.1 s: on a shared machine a single try often reads low); nil where
-/// this CPU cannot run them.
-public func measuredPeakGFLOPs() -> Double? {
-  CPUFeatures.canRunWide ? (0..<5).map { _ in widePeakGFLOPs() }.max() : nil
+  /// The widest this CPU can run, or a narrower one asked for by `RNN_KERNELS` (portable, avx2),
+  /// never a wider one. Decided here, in code compiled for the baseline: the wide modules' own
+  /// code may already use instructions the CPU lacks.
+  public static let fastest: KernelWidth = {
+    let widest: KernelWidth =
+      CPUFeatures.canRun512 ? .avx512 : CPUFeatures.canRunWide ? .avx2 : .portable
+    let asked = ProcessInfo.processInfo.environment["RNN_KERNELS"].flatMap(
+      KernelWidth.init(rawValue:))
+    return asked.map { $0.order < widest.order ? $0 : widest } ?? widest
+  }()
+
+  private var order: Int { Self.allCases.firstIndex(of: self)! }
+
+  /// This width's kernels in precision `S`.
+  public func kernels<S: KernelScalar>(_: S.Type) -> any Kernels<S>.Type {
+    switch self {
+    case .portable: S.pick(double: PortableKernels.self, float: PortableFloatKernels.self)
+    case .avx2: S.pick(double: WideKernels.self, float: WideFloatKernels.self)
+    case .avx512: S.pick(double: Wide512Kernels.self, float: Wide512FloatKernels.self)
+    }
+  }
+
+  /// Every width this CPU can run, narrowest first.
+  public static var runnable: [KernelWidth] {
+    allCases.filter { $0.order <= fastest.order }
+  }
+}
+
+/// The kernels of the widest vectors this CPU can run (`KernelWidth.fastest`) in double
+/// precision.
+public var fastestKernels: any Kernels<Double>.Type { KernelWidth.fastest.kernels(Double.self) }
+
+/// The same in precision `S`.
+public func fastestKernels<S: KernelScalar>(_: S.Type) -> any Kernels<S>.Type {
+  KernelWidth.fastest.kernels(S.self)
 }

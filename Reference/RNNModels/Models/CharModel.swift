@@ -310,4 +310,10 @@ extension CharModel {
   public func fastTrainer(
     _ run: RunState<Self>, _ hp: Hyperparameters, batch: Int, threads: ThreadUse
   ) -> (any RunTrainer<Self>)? { Cell.fastTrainer(self, run, hp, batch: batch, threads: threads) }
+
+  /// The cell's fast reader where it has one (`RecurrentCell.fastReader`), else `step`'s.
+  public func reader(parameters: Parameters, from state: State) -> any CharacterReader {
+    Cell.fastReader(self, parameters: parameters, from: state)
+      ?? StepReader(self, parameters: parameters, from: state)
+  }
 }

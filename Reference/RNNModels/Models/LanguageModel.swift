@@ -60,6 +60,10 @@ public protocol LanguageModel: TrainableModel {
   /// A faster trainer than the reference loop for this model, if it has one (`makeTrainer`).
   func fastTrainer(_ run: RunState<Self>, _ hp: Hyperparameters, batch: Int, threads: ThreadUse)
     -> (any RunTrainer<Self>)?
+
+  /// Reads characters one at a time from `state`: on the fast path where the model has one,
+  /// else `step` (`StepReader`, the default).
+  func reader(parameters: Parameters, from state: State) -> any CharacterReader
 }
 
 extension LanguageModel {

@@ -39,19 +39,19 @@ extension Reference {
   }
 
   /// Warms the state on `seed` (from zero), then samples `count` characters at `temperature`,
-  /// feeding each one back in. `onStep` sees each distribution drawn from.
+  /// feeding each one back in. `onStep` sees each distribution drawn from. Reads on the model's
+  /// fast path where it has one (`LanguageModel.reader`).
   public static func generate<M: LanguageModel>(
     _ model: M, parameters p: M.Parameters, seed: [Int], count: Int, temperature: Double,
     using rng: inout SeededGenerator, onStep: (Vector) -> Void = { _ in }
   ) throws(SamplingError) -> [Int] {
     guard let last = seed.last else { throw SamplingError.emptySeed }
-    var state = Reference.state(of: model, parameters: p, afterReading: Array(seed.dropLast()))
+    let reader = model.reader(parameters: p, from: model.zeroState())
+    for x in seed.dropLast() { _ = reader.read(x) }
     var x = last
     var out: [Int] = []
     for _ in 0..<count {
-      let next = model.step(input: x, from: state, parameters: p)
-      state = next.state
-      let probabilities = try softmax(next.scores, temperature: temperature)
+      let probabilities = try softmax(reader.read(x), temperature: temperature)
       onStep(probabilities)
       x = sample(from: probabilities, using: &rng)
       out.append(x)

@@ -49,16 +49,9 @@ private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
   // The baseline's vocabulary: sorted distinct bytes (the play corpus is ASCII).
   let vocabulary = Vocabulary(text: text)
   let data = vocabulary.encode(text) ?? []
-  let peak = measuredPeakGFLOPs()
+  let peaks = Peaks.measure()
   print("corpus: built-in play, \(text.utf8.count) bytes, V = \(vocabulary.count)")
-  print("kernels: \(fastestKernels.name)")
-  if let peak {
-    print(
-      String(
-        format:
-          "one core's FP64 peak, measured (the products' 4×8 register tile on data in L1): %.1f GFLOP/s",
-        peak))
-  }
+  peaks.print()
   print(
     haveBaseline
       ? "baseline: \(baseline)"
@@ -83,28 +76,26 @@ private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
       String(
         format: "H=%d T=%d (%.2f MFLOP per iteration)%@", hidden, sequence, 2 * macs / 1e6,
         numpyRate.map { String(format: "   numpy %.0f it/s", $0) } ?? ""))
-    // One thread, then the default: two threads sharing every window.
+    // One thread, then the default: two threads sharing every window; in each precision.
+    var doubleRate = [Double]()
     for threads in [1, 2] {
-      let fast = FastTrainer(
-        parameters: start, sequenceLength: sequence, learningRate: 0.1,
-        threads: threads == 1 ? .one : .two)
-      // Warm the caches, and give the scheduler time to put the two threads on separate cores.
-      let warm = Date()
-      while Date().timeIntervalSince(warm) < 0.5 { fast.step(data) }
-      let clock = Date()
-      for _ in 0..<iterations { fast.step(data) }
-      let rate = Double(iterations) / Date().timeIntervalSince(clock)
-      let gflops = 2 * macs * rate / 1e9
-      var row = String(
-        format: "  %@  %7.0f it/s  %8.0f chars/s  %5.1f GFLOP/s",
-        threads == 1 ? "one core:  " : "both cores:", rate, rate * Double(sequence), gflops)
-      if let peak {
-        row += String(
-          format: ", %.0f%% of %@ peak", 100 * gflops / (peak * Double(threads)),
+      for precision in Precision.allCases {
+        let rate =
+          precision == .float64
+          ? vanillaRate(Double.self, start, sequence, threads, data, iterations)
+          : vanillaRate(Float.self, start, sequence, threads, data, iterations)
+        if precision == .float64 { doubleRate.append(rate) }
+        let gflops = 2 * macs * rate / 1e9
+        let peak = precision == .float64 ? peaks.fastest(Double.self) : peaks.fastest(Float.self)
+        var row = String(
+          format: "  %@ %@  %7.0f it/s  %8.0f chars/s  %5.1f GFLOP/s, %@ of %@ peak",
+          threads == 1 ? "one core:  " : "both cores:", precision == .float64 ? "f64" : "f32",
+          rate, rate * Double(sequence), gflops, ofPeak(gflops, peak, cores: threads),
           threads == 1 ? "one core's" : "two cores'")
+        if let numpyRate { row += String(format: "   %.1f× numpy", rate / numpyRate) }
+        if precision == .float32 { row += String(format: ", %.1f× f64", rate / doubleRate.last!) }
+        print(row)
       }
-      if let numpyRate { row += String(format: "   %.1f× numpy", rate / numpyRate) }
-      print(row)
     }
 
     if haveBaseline {
@@ -128,6 +119,23 @@ private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
     print(String(format: "  --batch %2d   %10.0f chars/s", b, Double(steps * b * 25) / seconds))
   }
   return 0
+}
+
+/// Iterations per second of the vanilla fast path in precision `S` on `threads` threads, after
+/// half a second's warm-up (which also gives the scheduler time to put two threads on separate
+/// cores).
+private func vanillaRate<S: KernelScalar>(
+  _: S.Type, _ start: RNNParameters, _ sequence: Int, _ threads: Int, _ data: [Int],
+  _ iterations: Int
+) -> Double {
+  let fast = VanillaFastTrainer<S>(
+    parameters: start, sequenceLength: sequence, learningRate: 0.1,
+    threads: threads == 1 ? .one : .two)
+  let warm = Date()
+  while Date().timeIntervalSince(warm) < 0.5 { fast.step(data) }
+  let clock = Date()
+  for _ in 0..<iterations { fast.step(data) }
+  return Double(iterations) / Date().timeIntervalSince(clock)
 }
 
 /// First 20 iterations from numpy's weights, then 5,000 iterations over several seeds.

@@ -29,7 +29,7 @@ struct GatedBench {
   /// The text as PyTorch's script splits it: the first 90% (rounded down) trains.
   let training: [Int]
   let validation: [Int]
-  let peak: Double?
+  let peaks: Peaks
 
   var cell: String { kind.cell.pyTorchLayer ?? kind.rawValue }
 }
@@ -53,7 +53,7 @@ func benchGated(_ kind: ModelKind, _ cell: any GatedCell.Type, _ options: Comman
     torch: haveBaseline && kind.cell.pyTorchLayer != nil ? torchVersion(interpreter) : nil,
     scratch: scratch, dataPath: dataPath,
     vocabulary: vocabulary, training: Array(data[..<split]), validation: Array(data[split...]),
-    peak: measuredPeakGFLOPs())
+    peaks: Peaks.measure())
   bench.header(haveBaseline: haveBaseline)
   for row in gatedBenchRows { try bench.throughput(row) }
   print("")
@@ -97,10 +97,7 @@ extension GatedBench {
     print(
       "corpus: built-in play, \(training.count + validation.count) characters, V = \(vocabulary.count)"
     )
-    print("kernels: \(fastestKernels.name)")
-    if let peak {
-      print(String(format: "one core's FP64 peak, measured: %.1f GFLOP/s", peak))
-    }
+    peaks.print()
     if kind.cell.pyTorchLayer == nil {
       print("PyTorch: it has no \(kind.title) layer; ours only")
     } else if let torch {
@@ -117,12 +114,11 @@ extension GatedBench {
       "\(kind.title), T = \(gatedBenchSteps), Adam lr \(gatedBenchRate), characters per second (\(Int(seconds)) s each):"
     )
     print(
-      "  ours: f64 on one thread, on two, and as rnn train runs (two threads while they are measured faster); its GFLOP/s and fraction of two cores' peak"
+      "  ours, in each precision: on one thread, on two, and as rnn train runs (two threads while they are measured faster); its GFLOP/s and fraction of two cores' peak in that precision on the widest vectors"
     )
     print(
-      "  size                 ours 1 thr   2 thr   as run   GFLOP/s  of peak"
-        + (torch == nil
-          ? "" : "   PyTorch f64 1 thr   f64 2 thr   f32 2 thr   ours ÷ best f64   ours ÷ f32"))
+      "  size                 prec  ours 1 thr   2 thr   as run   GFLOP/s  of peak"
+        + (torch == nil ? "" : "   PyTorch 1 thr   2 thr   ours ÷ PyTorch's best"))
   }
 
   func spec(_ row: (layers: Int, hidden: Int, batch: Int)) -> ModelSpec {
@@ -131,31 +127,46 @@ extension GatedBench {
   }
 
   func throughput(_ row: (layers: Int, hidden: Int, batch: Int)) throws {
-    let rates = [ThreadUse.one, .two, .measured].map { oursRate(gated, row, $0) }
-    let ours = rates[2]
-    let gflops = flopsPerCharacter(spec(row)) * ours / 1e9
-    var line = String(
-      format: "  %d × %d, batch %-2d   %10.0f  %6.0f  %7.0f  %8.1f  %6@", row.layers, row.hidden,
-      row.batch, rates[0], rates[1], ours, gflops,
-      peak.map { String(format: "%.0f%%", 100 * gflops / (2 * $0)) } ?? "–")
-    if torch != nil {
-      let theirs = try [("float64", 1), ("float64", 2), ("float32", 2)].map {
+    // PyTorch's f64 on one thread and two, its f32 on two (as issue 28's targets read).
+    let theirs = try torch.map { _ in
+      try [("float64", 1), ("float64", 2), ("float32", 2)].map {
         try torchRate(row, dtype: $0.0, threads: $0.1)
       }
-      line += String(
-        format: "   %17.0f   %9.0f   %9.0f   %15.1f×   %9.1f×", theirs[0], theirs[1], theirs[2],
-        ours / max(theirs[0], theirs[1]), ours / theirs[2])
     }
-    print(line)
+    let size = String(format: "%d × %d, batch %-2d", row.layers, row.hidden, row.batch)
+    let f64 = [ThreadUse.one, .two, .measured].map { oursRate(gated, Double.self, row, $0) }
+    print(line(size, "f64", f64, peaks.fastest(Double.self), row, theirs.map { ($0[0], $0[1]) }))
+    let f32 = [ThreadUse.one, .two, .measured].map { oursRate(gated, Float.self, row, $0) }
+    let blank = String(repeating: " ", count: size.count)
+    print(line(blank, "f32", f32, peaks.fastest(Float.self), row, theirs.map { (.nan, $0[2]) }))
   }
 
-  /// Our characters per second: `seconds` of training after half a second's warm-up.
-  func oursRate<Cell: GatedCell>(
-    _: Cell.Type, _ row: (layers: Int, hidden: Int, batch: Int), _ threads: ThreadUse
+  /// One precision's row: our rates, GFLOP/s and share of the peak, PyTorch's (NaN: not run).
+  private func line(
+    _ size: String, _ precision: String, _ rates: [Double], _ peak: Double,
+    _ row: (layers: Int, hidden: Int, batch: Int), _ theirs: (Double, Double)?
+  ) -> String {
+    let gflops = flopsPerCharacter(spec(row)) * rates[2] / 1e9
+    var text = String(
+      format: "  %@    %@  %10.0f  %6.0f  %7.0f  %8.1f  %7@", size, precision, rates[0], rates[1],
+      rates[2], gflops, ofPeak(gflops, peak, cores: 2))
+    if let (one, two) = theirs {
+      let first = one.isNaN ? "–" : String(format: "%.0f", one)
+      text +=
+        "   " + String(repeating: " ", count: max(0, 13 - first.count)) + first
+        + String(format: "   %6.0f   %20.1f×", two, rates[2] / max(one.isNaN ? 0 : one, two))
+    }
+    return text
+  }
+
+  /// Our characters per second in precision `S`: `seconds` of training after half a second's
+  /// warm-up.
+  func oursRate<Cell: GatedCell, S: KernelScalar>(
+    _: Cell.Type, _: S.Type, _ row: (layers: Int, hidden: Int, batch: Int), _ threads: ThreadUse
   ) -> Double {
     let model = CharModel<Cell>(spec(row))
     let run = RunState(fresh: model, seed: 1, sequenceLength: gatedBenchSteps, optimizer: .adam)
-    let trainer = FastGatedTrainer(
+    let trainer = GatedFastTrainer<Cell, S>(
       model, run, batch: row.batch, sequenceLength: gatedBenchSteps, learningRate: gatedBenchRate,
       threads: threads)
     let warm = Date()

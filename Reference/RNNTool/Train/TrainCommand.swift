@@ -12,7 +12,8 @@ let trainCommand = Subcommand(
     + "      [--embedding E] [--seq 25] [--optimizer \(OptimizerKind.choices)] [--lr 0.1 (adam: 0.002)]\n"
     + "      [--iters 5000 | --epochs N] [--seed 1] [--out runs/NAME] [--resume | --force] [--mine]\n"
     + "      [--validate-every 1000] [--sample-every 1000] [--batch B] [--no-clip]\n"
-    + "      [--dropout p] [--lr-decay 0.5 --decay-every 1000] [--resets 0.05|never|paragraphs]",
+    + "      [--dropout p] [--lr-decay 0.5 --decay-every 1000] [--resets 0.05|never|paragraphs]\n"
+    + "      [--precision float64|float32]",
   """
   train a model (the fast kernels for any model without dropout, the reference with dropout, your
   own ex01 with --mine); --batch B trains on B streams at once; the run folder gets
@@ -21,11 +22,12 @@ let trainCommand = Subcommand(
   while training (never the recurrent connection); --lr-decay d multiplies the rate by d every
   --decay-every iterations; --resets starts that share of windows from a zero state (the vanilla
   RNN's default 0.05, never for LSTM and GRU: ex03's lesson), and the run ends with a check of the
-  model from a fresh state
+  model from a fresh state; --precision float32 computes the fast path in single precision (twice
+  the numbers per vector; the checkpoint is still Double)
   """,
   valued: ModelOptions.valued.union([
     "data", "corpus", "characters", "seq", "iters", "epochs", "seed", "out", "validate-every",
-    "sample-every", "batch", "lr-decay", "decay-every",
+    "sample-every", "batch", "lr-decay", "decay-every", "precision",
   ]),
   flags: ["resume", "force", "mine", "no-clip"], run: train)
 
@@ -55,6 +57,11 @@ struct TrainSettings {
     sampleEvery = try options.int("sample-every", default: 1000)
     batch = try options.int("batch", default: 1)
     mine = options.has("mine")
+    let precision = try options.choice("precision", default: Precision.float64)
+    if precision == .float32 {
+      try checkSinglePrecision(model, mine: mine)
+      hyperparameters.precision = .float32
+    }
     // Several streams run on a fast path only; --mine runs ex01's functions, a plain vanilla RNN.
     let plainRNN = model.kind == .rnn && model.trainsFast
     if batch > 1 { try checkBatch(model, resume: options.has("resume"), mine: mine) }
@@ -113,7 +120,7 @@ private func checkResumable<T: TrainedModel>(
     ("dropout", "\(spec.dropout ?? 0)"),
     ("optimizer", saved.checkpoint.run.optimizer.kind.rawValue),
     ("seq", "\(hp.sequenceLength)"), ("seed", "\(hp.seed)"), ("lr", "\(hp.learningRate)"),
-    ("resets", hp.stateResets.description),
+    ("resets", hp.stateResets.description), ("precision", hp.fastPrecision.rawValue),
   ]
   for (option, value) in recorded {
     guard let given = options.string(option), !sameSetting(given, value) else { continue }
@@ -164,6 +171,21 @@ private func trainer<M: LanguageModel>(_ model: M, _ run: RunState<M>, _ setting
       "--mine trains your ex01 RNN: a vanilla RNN of one layer, one-hot, with Adagrad")
   }
   return mine
+}
+
+/// Single precision is the fast path's; the reference and your ex01 compute in Double.
+private func checkSinglePrecision(_ model: ModelOptions, mine: Bool) throws {
+  if mine {
+    throw CommandLineOptions.Problem(
+      "--precision float32 runs the fast kernels, and --mine runs your ex01 functions, which compute in Double: drop one of the two"
+    )
+  }
+  guard !model.trainsFast else { return }
+  let terms =
+    model.kind.cell.fastPathTerms.map { "its fast path takes \($0)" } ?? "it has no fast path"
+  throw CommandLineOptions.Problem(
+    "--precision float32 works on a fast path only, and \(model.kind.withArticle) with these options trains on the readable reference in Double (\(terms)): drop --precision"
+  )
 }
 
 /// Several streams run on a fast path only, and a resumed run keeps the one it had.
