@@ -9,10 +9,7 @@ public enum CPUFeatures {
   public static let canRunWide: Bool = {
     #if arch(x86_64)
       #if os(Linux)
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else {
-          return false
-        }
-        return hasWideFlags(cpuinfo: info)
+        return cpuinfo.map(hasWideFlags) ?? false
       #elseif canImport(Darwin)
         return ["hw.optional.avx2_0", "hw.optional.fma", "hw.optional.bmi1", "hw.optional.bmi2"]
           .allSatisfy(sysctlSaysYes)
@@ -29,10 +26,7 @@ public enum CPUFeatures {
   public static let canRun512: Bool = {
     #if arch(x86_64)
       #if os(Linux)
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else {
-          return false
-        }
-        return has512Flags(cpuinfo: info)
+        return cpuinfo.map(has512Flags) ?? false
       #elseif canImport(Darwin)
         return canRunWide
           && [
@@ -46,6 +40,9 @@ public enum CPUFeatures {
       return false
     #endif
   }()
+
+  /// Linux's /proc/cpuinfo, read once; nil where there is none.
+  private static let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
 
   /// The instruction sets `-target-cpu haswell` lets the compiler use, as /proc/cpuinfo names
   /// them.

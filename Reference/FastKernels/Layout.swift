@@ -1,7 +1,7 @@
 /// Where everything lives in the fast trainer's flat buffers.
 ///
 /// H and V are rounded up to multiples of 8 (`h`, `v`) so that every row is made of whole
-/// 4-wide vectors and the products need no ragged edges. The padding holds zeros and stays zero:
+/// 8-wide vectors (one panel row) and the products need no ragged edges. The padding holds zeros and stays zero:
 /// a padded hidden unit has no weights, so its activation is tanh(0) = 0 and every gradient that
 /// touches it is 0; a padded class is left out of the softmax, so its dy is 0.
 ///

@@ -59,7 +59,7 @@ public func backwardLoop<S: KernelScalar>(
 
 /// Clip to [−limit, limit] (when given), then Adagrad: m += g², θ −= rate·g/√(m + 1e-8).
 /// Written one element at a time: the loop vectoriser widens it (a SIMD square root would be
-/// four library calls).
+/// a library call per lane).
 @inlinable @inline(__always)
 public func adagradLoop<S: KernelScalar>(
   _ theta: UnsafeMutablePointer<S>, _ memory: UnsafeMutablePointer<S>, _ grad: UnsafePointer<S>,

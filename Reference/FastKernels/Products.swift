@@ -1,7 +1,7 @@
 /// C = A·B (or C += A·B) on raw row-major buffers: the matrix products of the fast trainer.
 ///
-/// The output is computed in register tiles (4 or 8 rows × 8 columns, or 1 row × up to 32 for a
-/// few rows) and each element is a sum over p in increasing order, so the result does not depend
+/// The output is computed in register tiles (4 or 8 rows × 8 columns, 8 rows × 16 over two
+/// panels, or 1 row × up to 32 for a few rows) and each element is a sum over p in increasing order, so the result does not depend
 /// on the vector width the module was compiled for, nor on the tile: only on whether each step is
 /// one fused multiply-add (rounded once) or a multiply and an add (rounded twice). B is read 8
 /// columns at a time through two strides (`PanelMatrix`): a row-major B and a B packed in panels
@@ -78,6 +78,7 @@ public struct ProductShape: Sendable {
   /// Tiles of `tileRows` (4 or 8) rows, fused or not, over one panel or (`twoPanels`) two.
   @inlinable public init(tileRows: Int, fused: Bool, twoPanels: Bool = false) {
     precondition(tileRows == 4 || tileRows == 8, "tiles are 4 or 8 rows")
+    precondition(!twoPanels || tileRows == 8, "a tile over two panels reads 8 rows of A")
     self.tileRows = tileRows
     self.fused = fused
     self.twoPanels = twoPanels
@@ -91,48 +92,52 @@ func multiplyAdd<S: KernelScalar>(_ c: SIMD8<S>, _ a: SIMD8<S>, _ b: SIMD8<S>, _
 { fused ? c.addingProduct(a, b) : c + a * b }
 
 /// C (m × n, rows `ldc` apart) = A (m × k)·B (k × n), or C += A·B. n is a multiple of 8.
+///
+/// k is taken in chunks of 64 whatever the tile, so that a chunk of a panel of B (64 × 8) stays
+/// in L1 while the blocks of A pass it; chunks after the first add to C. The order of every sum
+/// is then fixed by k alone: the same bits for 4- and 8-row tiles, one panel or two.
 @inlinable @inline(__always)
 public func multiplyLoop<S: KernelScalar>(
   _ m: Int, _ n: Int, _ k: Int, _ a: StridedMatrix<S>, _ b: PanelMatrix<S>,
   _ c: UnsafeMutablePointer<S>, _ ldc: Int, _ accumulate: Bool, _ shape: ProductShape
 ) {
-  let panels = n / 8
-  let fused = shape.fused
-  if m >= shape.tileRows {
-    // k in chunks, so that a chunk of a panel of B (kc × 8) stays in L1 while the blocks of A
-    // pass it; chunks after the first add to C. The order of every sum is fixed by k alone.
-    let kc = 64
-    var p0 = 0
-    while p0 < k {
-      let chunk = min(kc, k &- p0)
-      multiplyChunk(
-        m, n, chunk, StridedMatrix(a.base + p0 &* a.column, row: a.row, column: a.column),
-        PanelMatrix(b.base + p0 &* b.row, row: b.row, panel: b.panel), c, ldc,
-        accumulate || p0 > 0, shape)
-      p0 &+= chunk
-    }
-  } else {
-    // A few rows (one per stream in the recurrence): four panels at a time for enough
-    // independent sums to hide the adds' latency, every row before moving on so the panels
-    // are reused from L1.
-    var j = 0
-    while j < panels {
-      let bj = b.base + j &* b.panel
-      let width = min(4, panels &- j)
-      for i in 0..<m {
-        let ai = a.base + i &* a.row
-        let cij = c + (i &* ldc &+ 8 &* j)
-        switch width {
-        case 4: tile1x32(k, ai, a.column, bj, b.panel, b.row, cij, accumulate, fused)
-        case 3:
-          tile1x16(k, ai, a.column, bj, bj + b.panel, b.row, cij, accumulate, fused)
-          tile1x8(k, ai, a.column, bj + 2 &* b.panel, b.row, cij + 16, accumulate, fused)
-        case 2: tile1x16(k, ai, a.column, bj, bj + b.panel, b.row, cij, accumulate, fused)
-        default: tile1x8(k, ai, a.column, bj, b.row, cij, accumulate, fused)
+  let kc = 64
+  var p0 = 0
+  while p0 < k {
+    let chunk = min(kc, k &- p0)
+    let (ap, bp) = (
+      StridedMatrix(a.base + p0 &* a.column, row: a.row, column: a.column),
+      PanelMatrix(b.base + p0 &* b.row, row: b.row, panel: b.panel)
+    )
+    let adding = accumulate || p0 > 0
+    if m >= shape.tileRows {
+      multiplyChunk(m, n, chunk, ap, bp, c, ldc, adding, shape)
+    } else {
+      // A few rows (one per stream in the recurrence): four panels at a time for enough
+      // independent sums to hide the adds' latency, every row before moving on so the panels
+      // are reused from L1. Written here rather than called: a generic helper the compiler
+      // does not inline is one function for all three kernel modules, compiled for one of them.
+      let (panels, fused) = (n / 8, shape.fused)
+      var j = 0
+      while j < panels {
+        let bj = bp.base + j &* bp.panel
+        let width = min(4, panels &- j)
+        for i in 0..<m {
+          let ai = ap.base + i &* ap.row
+          let cij = c + (i &* ldc &+ 8 &* j)
+          switch width {
+          case 4: tile1x32(chunk, ai, ap.column, bj, bp.panel, bp.row, cij, adding, fused)
+          case 3:
+            tile1x16(chunk, ai, ap.column, bj, bj + bp.panel, bp.row, cij, adding, fused)
+            tile1x8(chunk, ai, ap.column, bj + 2 &* bp.panel, bp.row, cij + 16, adding, fused)
+          case 2: tile1x16(chunk, ai, ap.column, bj, bj + bp.panel, bp.row, cij, adding, fused)
+          default: tile1x8(chunk, ai, ap.column, bj, bp.row, cij, adding, fused)
+          }
         }
+        j &+= width
       }
-      j &+= width
     }
+    p0 &+= chunk
   }
 }
 

@@ -56,8 +56,9 @@ public final class WindowBuffers<S: KernelScalar>: @unchecked Sendable {
   }
 }
 
-/// `count` zeros starting on a cache line: rows of h (a multiple of 8 numbers) then start on
-/// lines too, so two threads writing neighbouring column ranges never share a line.
+/// `count` zeros starting on a cache line. Rows of h are a multiple of 8 numbers: in double
+/// precision a whole line, so two threads writing neighbouring column ranges never share one; in
+/// single precision half a line, so they may share the line where their ranges meet.
 public func cacheAligned<S: KernelScalar>(_ count: Int) -> UnsafeMutablePointer<S> {
   let bytes = max(1, count) * MemoryLayout<S>.stride
   let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)

@@ -3,62 +3,64 @@ import FastKernels
 // The fast trainer's loops compiled a third time, for AVX-512 on x86-64 (Package.swift gives
 // this module `-target-cpu skylake-avx512` there): 32 registers of 512 bits, so a tile of
 // 8 rows × 8 doubles keeps its 8 sums in 8 registers and every multiply–add does 8 at once.
-// Nothing here may run before `CPUFeatures.canRun512` says yes (`fastestKernels` decides, in
-// code compiled for the baseline). The one-line methods repeat PortableKernels' on purpose:
-// written here, each is compiled here.
+// Nothing here may run before `CPUFeatures.canRun512` says yes (`KernelWidth` decides, in code
+// compiled for the baseline). The loops' witnesses are written here on purpose, as in
+// FastKernelsWide: written here, each is compiled here.
 
-/// The kernels in double precision for AVX-512: tiles of 8 rows × 8 doubles, one register per
-/// row of sums.
-public enum Wide512Kernels: Kernels {
-  /// "AVX-512 (x86-64, skylake-avx512)"; "portable" off x86-64.
-  public static let name = name512
+/// Kernels compiled in this module, for AVX-512: every loop is written once, below, and
+/// specialized here for each conformance's precision and `shape`.
+public protocol AVX512Build: Kernels {
+  /// How the products are tiled (a constant where it is inlined).
+  static var shape: ProductShape { get }
+}
 
+extension AVX512Build {
   /// C = A·B or C += A·B, compiled here: see `Kernels.multiply`.
   public static func multiply(
-    m: Int, n: Int, k: Int, _ a: StridedMatrix<Double>, _ b: PanelMatrix<Double>,
-    into c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
-  ) { multiplyLoop(m, n, k, a, b, c, ldc, accumulate, ProductShape(tileRows: 8, fused: true)) }
+    m: Int, n: Int, k: Int, _ a: StridedMatrix<Scalar>, _ b: PanelMatrix<Scalar>,
+    into c: UnsafeMutablePointer<Scalar>, ldc: Int, accumulate: Bool
+  ) { multiplyLoop(m, n, k, a, b, c, ldc, accumulate, shape) }
 
   /// B in panels of 8 columns, compiled here: see `Kernels.pack`.
   public static func pack(
-    _ source: UnsafePointer<Double>, rows: Int, columns: Int, transposed: Bool, rowLength: Int,
-    into panels: UnsafeMutablePointer<Double>
+    _ source: UnsafePointer<Scalar>, rows: Int, columns: Int, transposed: Bool, rowLength: Int,
+    into panels: UnsafeMutablePointer<Scalar>
   ) { packLoop(source, rows, columns, transposed, rowLength, panels) }
 
   /// A vanilla RNN's h_t, compiled here: see `Kernels.activate`.
   public static func activate(
-    _ row: UnsafeMutablePointer<Double>, input: UnsafePointer<Double>, bias: UnsafePointer<Double>,
+    _ row: UnsafeMutablePointer<Scalar>, input: UnsafePointer<Scalar>, bias: UnsafePointer<Scalar>,
     count: Int
   ) { activateLoop(row, input, bias, count) }
 
   /// Softmax, loss and dy, compiled here: see `Kernels.softmax`.
   public static func softmax(
-    _ ys: UnsafeMutablePointer<Double>, rows: Int, layout: FastLayout, bias: UnsafePointer<Double>,
+    _ ys: UnsafeMutablePointer<Scalar>, rows: Int, layout: FastLayout, bias: UnsafePointer<Scalar>,
     targets: UnsafePointer<Int>, losses: UnsafeMutablePointer<Double>
   ) { softmaxLoop(ys, rows, layout, bias, targets, losses) }
 
   /// Back through tanh, compiled here: see `Kernels.backwardStep`.
   public static func backwardStep(
-    _ d: UnsafeMutablePointer<Double>, state: UnsafePointer<Double>,
-    fromOutput: UnsafePointer<Double>,
-    fromNext: UnsafePointer<Double>, count: Int
+    _ d: UnsafeMutablePointer<Scalar>, state: UnsafePointer<Scalar>,
+    fromOutput: UnsafePointer<Scalar>,
+    fromNext: UnsafePointer<Scalar>, count: Int
   ) { backwardLoop(d, state, fromOutput, fromNext, count) }
 
   /// Clip and Adagrad, compiled here: see `Kernels.adagrad`.
   public static func adagrad(
-    _ theta: UnsafeMutablePointer<Double>, memory: UnsafeMutablePointer<Double>,
-    grad: UnsafePointer<Double>, count: Int, learningRate: Double, clipLimit: Double?
+    _ theta: UnsafeMutablePointer<Scalar>, memory: UnsafeMutablePointer<Scalar>,
+    grad: UnsafePointer<Scalar>, count: Int, learningRate: Double, clipLimit: Double?
   ) { adagradLoop(theta, memory, grad, count, learningRate, clipLimit) }
 
   /// total += other, compiled here: see `Kernels.add`.
   public static func add(
-    _ other: UnsafePointer<Double>, into total: UnsafeMutablePointer<Double>, count: Int
+    _ other: UnsafePointer<Scalar>, into total: UnsafeMutablePointer<Scalar>, count: Int
   ) { addLoop(other, total, count) }
 
   /// Clip and Adam, compiled here: see `Kernels.adam`.
   public static func adam(
-    _ theta: UnsafeMutablePointer<Double>, momentum: UnsafeMutablePointer<Double>,
-    memory: UnsafeMutablePointer<Double>, grad: UnsafePointer<Double>, count: Int,
+    _ theta: UnsafeMutablePointer<Scalar>, momentum: UnsafeMutablePointer<Scalar>,
+    memory: UnsafeMutablePointer<Scalar>, grad: UnsafePointer<Scalar>, count: Int,
     learningRate: Double, corrections: (Double, Double), clipLimit: Double?
   ) {
     adamLoop(
@@ -67,161 +69,70 @@ public enum Wide512Kernels: Kernels {
 
   /// One LSTM step, compiled here: see `Kernels.lstmForward`.
   public static func lstmForward(
-    _ a: UnsafeMutablePointer<Double>, bias: UnsafePointer<Double>,
-    cPrevious: UnsafePointer<Double>,
-    c: UnsafeMutablePointer<Double>, tanhC: UnsafeMutablePointer<Double>,
-    h: UnsafeMutablePointer<Double>, count: Int
+    _ a: UnsafeMutablePointer<Scalar>, bias: UnsafePointer<Scalar>,
+    cPrevious: UnsafePointer<Scalar>,
+    c: UnsafeMutablePointer<Scalar>, tanhC: UnsafeMutablePointer<Scalar>,
+    h: UnsafeMutablePointer<Scalar>, count: Int
   ) { lstmForwardLoop(a, bias, cPrevious, c, tanhC, h, count) }
 
   /// Back through one LSTM step, compiled here: see `Kernels.lstmBackward`.
   public static func lstmBackward(
-    _ da: UnsafeMutablePointer<Double>, gates: UnsafePointer<Double>,
-    cPrevious: UnsafePointer<Double>,
-    tanhC: UnsafePointer<Double>, dhAbove: UnsafePointer<Double>, dhNext: UnsafePointer<Double>,
-    dcNext: UnsafeMutablePointer<Double>, count: Int
+    _ da: UnsafeMutablePointer<Scalar>, gates: UnsafePointer<Scalar>,
+    cPrevious: UnsafePointer<Scalar>,
+    tanhC: UnsafePointer<Scalar>, dhAbove: UnsafePointer<Scalar>, dhNext: UnsafePointer<Scalar>,
+    dcNext: UnsafeMutablePointer<Scalar>, count: Int
   ) { lstmBackwardLoop(da, gates, cPrevious, tanhC, dhAbove, dhNext, dcNext, count) }
 
   /// The GRU's r and z, compiled here: see `Kernels.gruGates`.
   public static func gruGates(
-    _ rz: UnsafeMutablePointer<Double>, bias: UnsafePointer<Double>,
-    hPrevious: UnsafePointer<Double>,
-    resetH: UnsafeMutablePointer<Double>, count: Int
+    _ rz: UnsafeMutablePointer<Scalar>, bias: UnsafePointer<Scalar>,
+    hPrevious: UnsafePointer<Scalar>,
+    resetH: UnsafeMutablePointer<Scalar>, count: Int
   ) { gruGatesLoop(rz, bias, hPrevious, resetH, count) }
 
   /// The GRU's h̃ and h_t, compiled here: see `Kernels.gruCandidate`.
   public static func gruCandidate(
-    _ candidate: UnsafeMutablePointer<Double>, bias: UnsafePointer<Double>,
-    rz: UnsafePointer<Double>,
-    hPrevious: UnsafePointer<Double>, h: UnsafeMutablePointer<Double>, count: Int
+    _ candidate: UnsafeMutablePointer<Scalar>, bias: UnsafePointer<Scalar>,
+    rz: UnsafePointer<Scalar>,
+    hPrevious: UnsafePointer<Scalar>, h: UnsafeMutablePointer<Scalar>, count: Int
   ) { gruCandidateLoop(candidate, bias, rz, hPrevious, h, count) }
 
   /// Back through h̃, compiled here: see `Kernels.gruCandidateBack`.
   public static func gruCandidateBack(
-    _ daCandidate: UnsafeMutablePointer<Double>, rz: UnsafePointer<Double>,
-    candidate: UnsafePointer<Double>, dhAbove: UnsafePointer<Double>, dhNext: UnsafePointer<Double>,
-    dh: UnsafeMutablePointer<Double>, count: Int
+    _ daCandidate: UnsafeMutablePointer<Scalar>, rz: UnsafePointer<Scalar>,
+    candidate: UnsafePointer<Scalar>, dhAbove: UnsafePointer<Scalar>, dhNext: UnsafePointer<Scalar>,
+    dh: UnsafeMutablePointer<Scalar>, count: Int
   ) { gruCandidateBackLoop(daCandidate, rz, candidate, dhAbove, dhNext, dh, count) }
 
   /// Back through r and z, compiled here: see `Kernels.gruGatesBack`.
   public static func gruGatesBack(
-    _ daRZ: UnsafeMutablePointer<Double>, rz: UnsafePointer<Double>,
-    candidate: UnsafePointer<Double>,
-    hPrevious: UnsafePointer<Double>, dh: UnsafePointer<Double>, resetInput: UnsafePointer<Double>,
-    dhPrevious: UnsafeMutablePointer<Double>, count: Int
+    _ daRZ: UnsafeMutablePointer<Scalar>, rz: UnsafePointer<Scalar>,
+    candidate: UnsafePointer<Scalar>,
+    hPrevious: UnsafePointer<Scalar>, dh: UnsafePointer<Scalar>, resetInput: UnsafePointer<Scalar>,
+    dhPrevious: UnsafeMutablePointer<Scalar>, count: Int
   ) { gruGatesBackLoop(daRZ, rz, candidate, hPrevious, dh, resetInput, dhPrevious, count) }
+}
 
-  /// One core's peak in GFLOP/s for this precision, with these products' tile: see
-  /// `Kernels.peakGFLOPs`.
+/// The kernels in double precision for AVX-512: tiles of 8 rows × 8 doubles, one register per
+/// row of sums.
+public enum Wide512Kernels: AVX512Build {
+  /// Double.
+  public typealias Scalar = Double
+  /// 8 rows, fused.
+  public static var shape: ProductShape { ProductShape(tileRows: 8, fused: true) }
+  /// One core's peak with 512-bit registers: see `Kernels.peakGFLOPs`.
   public static func peakGFLOPs() -> Double { peakLoop(SIMD8<Double>.self, fused: true) }
 }
 
 /// The kernels in single precision for AVX-512: a panel row is 8 floats, 256 bits, so each tile
 /// spans two panels (8 rows × 16 floats, one 512-bit register per row of sums).
-public enum Wide512FloatKernels: Kernels {
-  /// The same name as `Wide512Kernels`.
-  public static let name = name512
-
-  /// C = A·B or C += A·B, compiled here: see `Kernels.multiply`.
-  public static func multiply(
-    m: Int, n: Int, k: Int, _ a: StridedMatrix<Float>, _ b: PanelMatrix<Float>,
-    into c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
-  ) {
-    multiplyLoop(
-      m, n, k, a, b, c, ldc, accumulate, ProductShape(tileRows: 8, fused: true, twoPanels: true))
+public enum Wide512FloatKernels: AVX512Build {
+  /// Float.
+  public typealias Scalar = Float
+  /// 8 rows over two panels, fused.
+  public static var shape: ProductShape {
+    ProductShape(tileRows: 8, fused: true, twoPanels: true)
   }
-
-  /// B in panels of 8 columns, compiled here: see `Kernels.pack`.
-  public static func pack(
-    _ source: UnsafePointer<Float>, rows: Int, columns: Int, transposed: Bool, rowLength: Int,
-    into panels: UnsafeMutablePointer<Float>
-  ) { packLoop(source, rows, columns, transposed, rowLength, panels) }
-
-  /// A vanilla RNN's h_t, compiled here: see `Kernels.activate`.
-  public static func activate(
-    _ row: UnsafeMutablePointer<Float>, input: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-    count: Int
-  ) { activateLoop(row, input, bias, count) }
-
-  /// Softmax, loss and dy, compiled here: see `Kernels.softmax`.
-  public static func softmax(
-    _ ys: UnsafeMutablePointer<Float>, rows: Int, layout: FastLayout, bias: UnsafePointer<Float>,
-    targets: UnsafePointer<Int>, losses: UnsafeMutablePointer<Double>
-  ) { softmaxLoop(ys, rows, layout, bias, targets, losses) }
-
-  /// Back through tanh, compiled here: see `Kernels.backwardStep`.
-  public static func backwardStep(
-    _ d: UnsafeMutablePointer<Float>, state: UnsafePointer<Float>, fromOutput: UnsafePointer<Float>,
-    fromNext: UnsafePointer<Float>, count: Int
-  ) { backwardLoop(d, state, fromOutput, fromNext, count) }
-
-  /// Clip and Adagrad, compiled here: see `Kernels.adagrad`.
-  public static func adagrad(
-    _ theta: UnsafeMutablePointer<Float>, memory: UnsafeMutablePointer<Float>,
-    grad: UnsafePointer<Float>, count: Int, learningRate: Double, clipLimit: Double?
-  ) { adagradLoop(theta, memory, grad, count, learningRate, clipLimit) }
-
-  /// total += other, compiled here: see `Kernels.add`.
-  public static func add(
-    _ other: UnsafePointer<Float>, into total: UnsafeMutablePointer<Float>, count: Int
-  ) { addLoop(other, total, count) }
-
-  /// Clip and Adam, compiled here: see `Kernels.adam`.
-  public static func adam(
-    _ theta: UnsafeMutablePointer<Float>, momentum: UnsafeMutablePointer<Float>,
-    memory: UnsafeMutablePointer<Float>, grad: UnsafePointer<Float>, count: Int,
-    learningRate: Double, corrections: (Double, Double), clipLimit: Double?
-  ) {
-    adamLoop(
-      theta, momentum, memory, grad, count, learningRate, corrections.0, corrections.1, clipLimit)
-  }
-
-  /// One LSTM step, compiled here: see `Kernels.lstmForward`.
-  public static func lstmForward(
-    _ a: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, cPrevious: UnsafePointer<Float>,
-    c: UnsafeMutablePointer<Float>, tanhC: UnsafeMutablePointer<Float>,
-    h: UnsafeMutablePointer<Float>, count: Int
-  ) { lstmForwardLoop(a, bias, cPrevious, c, tanhC, h, count) }
-
-  /// Back through one LSTM step, compiled here: see `Kernels.lstmBackward`.
-  public static func lstmBackward(
-    _ da: UnsafeMutablePointer<Float>, gates: UnsafePointer<Float>, cPrevious: UnsafePointer<Float>,
-    tanhC: UnsafePointer<Float>, dhAbove: UnsafePointer<Float>, dhNext: UnsafePointer<Float>,
-    dcNext: UnsafeMutablePointer<Float>, count: Int
-  ) { lstmBackwardLoop(da, gates, cPrevious, tanhC, dhAbove, dhNext, dcNext, count) }
-
-  /// The GRU's r and z, compiled here: see `Kernels.gruGates`.
-  public static func gruGates(
-    _ rz: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, hPrevious: UnsafePointer<Float>,
-    resetH: UnsafeMutablePointer<Float>, count: Int
-  ) { gruGatesLoop(rz, bias, hPrevious, resetH, count) }
-
-  /// The GRU's h̃ and h_t, compiled here: see `Kernels.gruCandidate`.
-  public static func gruCandidate(
-    _ candidate: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, rz: UnsafePointer<Float>,
-    hPrevious: UnsafePointer<Float>, h: UnsafeMutablePointer<Float>, count: Int
-  ) { gruCandidateLoop(candidate, bias, rz, hPrevious, h, count) }
-
-  /// Back through h̃, compiled here: see `Kernels.gruCandidateBack`.
-  public static func gruCandidateBack(
-    _ daCandidate: UnsafeMutablePointer<Float>, rz: UnsafePointer<Float>,
-    candidate: UnsafePointer<Float>, dhAbove: UnsafePointer<Float>, dhNext: UnsafePointer<Float>,
-    dh: UnsafeMutablePointer<Float>, count: Int
-  ) { gruCandidateBackLoop(daCandidate, rz, candidate, dhAbove, dhNext, dh, count) }
-
-  /// Back through r and z, compiled here: see `Kernels.gruGatesBack`.
-  public static func gruGatesBack(
-    _ daRZ: UnsafeMutablePointer<Float>, rz: UnsafePointer<Float>, candidate: UnsafePointer<Float>,
-    hPrevious: UnsafePointer<Float>, dh: UnsafePointer<Float>, resetInput: UnsafePointer<Float>,
-    dhPrevious: UnsafeMutablePointer<Float>, count: Int
-  ) { gruGatesBackLoop(daRZ, rz, candidate, hPrevious, dh, resetInput, dhPrevious, count) }
-
-  /// One core's peak in GFLOP/s for this precision, with these products' tile: see
-  /// `Kernels.peakGFLOPs`.
+  /// One core's peak with 512-bit registers: see `Kernels.peakGFLOPs`.
   public static func peakGFLOPs() -> Double { peakLoop(SIMD16<Float>.self, fused: true) }
 }
-
-#if arch(x86_64)
-  private let name512 = "AVX-512 (x86-64, skylake-avx512)"
-#else
-  private let name512 = "portable"
-#endif

@@ -36,11 +36,13 @@ import Testing
   /// these defaults (`rnn fresh-state --seeds 200`), the kernels with fused multiply–adds broke 4
   /// of 200 runs (seeds 1, 28, 45 and 140; seed 1 mildly, 3.29 nats/char from zero against 2.64
   /// from the carried state), the unfused ones none of 200: a rounding-level difference moves a
-  /// run across that line about once in 50 (ex03's lesson says so).
+  /// run across that line about once in 50 (ex03's lesson says so). So at most one of the three
+  /// may be broken: at 4 in 200 per seed, two of three break about once in 800 (3·0.02²).
   @Test(
     "rnn train's defaults on tiny Shakespeare learn, and say in one line how they fare from a fresh state"
   )
   func defaultsAreHealthy() throws {
+    var broken: [Int] = []
     for seed in 1...3 {
       let (out, summary) = try train(seed: seed)
       #expect(out.ending == .exited(0), "\(out.standardError)")
@@ -55,7 +57,9 @@ import Testing
       #expect(
         verdicts.first?.hasPrefix("fresh state: works (") == summary.freshState.passed,
         "\(out.standardOutput)")
+      if !summary.freshState.passed { broken.append(seed) }
     }
+    #expect(broken.count <= 1, "broken from a fresh state with the defaults: seeds \(broken)")
   }
 
   /// min-char-rnn's own protocol breaks seeds 1 and 3 here (validation 9.98 and 10.95 per
@@ -112,6 +116,8 @@ extension FreshStateTests {
     #expect(results.rules.map(\.resets) == ["never", "0.05"])
     #expect(results.rules.allSatisfy { $0.runs == 3 })
     #expect(results.rules.first?.broken == 2, "\(out.standardOutput)")
+    // As in `defaultsAreHealthy`: the default breaks about one run in 50.
+    #expect(results.rules.last.map { $0.broken <= 1 } == true, "\(out.standardOutput)")
     let lines = out.standardOutput.split(separator: "\n")
     for rule in results.rules {
       let broken = lines.filter { $0.contains("resets \(rule.resets) ") && $0.hasSuffix("BROKEN") }

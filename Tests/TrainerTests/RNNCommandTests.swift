@@ -57,6 +57,22 @@ import Testing
     #expect(out.ending == .exited(0), "\(out.ending): \(out.standardError)")
   }
 
+  /// The same for the AVX2 kernels on a CPU without AVX-512 (qemu has none): nothing compiled for
+  /// AVX-512 may run on that path, in either precision.
+  @Test(
+    "with the AVX2 kernels, rnn trains in both precisions on a CPU without AVX-512 (qemu, Haswell)",
+    .enabled(if: qemu != nil, "qemu-x86_64 is not installed"), arguments: ["float64", "float32"])
+  func withoutAVX512(precision: String) throws {
+    let rnn = try #require(Self.rnn, "the rnn executable is built next to the tests")
+    let out = try runProcess(
+      try #require(Self.qemu),
+      [
+        "-cpu", "Haswell-v4", rnn, "train", "--corpus", "play", "--model", "lstm", "--iters", "20",
+        "--precision", precision, "--out", "run",
+      ] + small, in: try folder(), environment: ["RNN_KERNELS": "avx2"], timeLimit: 300)
+    #expect(out.ending == .exited(0), "\(out.ending): \(out.standardError)")
+  }
+
   @Test("train writes a checkpoint, refuses to overwrite it, resumes it, and sample reads it")
   func trainResumeSample() throws {
     let dir = try folder()
@@ -156,6 +172,7 @@ import Testing
       #expect(refused.standardError.split(separator: "\n").count == 1, "\(refused.standardError)")
     }
     let unknown = try run(["train", "--precision", "float16"] + small, in: dir)
+    #expect(unknown.ending == .exited(2))
     #expect(unknown.standardError.contains("--precision must be one of float64, float32"))
   }
 

@@ -137,6 +137,15 @@ extension GatedCell {
 }
 
 extension RNNCell {
+  /// min-char-rnn's model (one layer, one-hot) reads on the fast path.
+  public static func fastReader(
+    _ model: CharModel<RNNCell>, parameters p: CharModelParameters<RNNLayer>,
+    from state: StackState<HiddenState>
+  ) -> (any CharacterReader)? {
+    guard model.spec.layers == 1, model.spec.embedding == nil else { return nil }
+    return VanillaFastReader(RNNParameters(p), from: state.layers[0].h)
+  }
+
   /// min-char-rnn's model: one layer, one-hot, Adagrad, no dropout.
   public static func trainsFast(_ spec: ModelSpec, optimizer: OptimizerKind) -> Bool {
     spec.layers == 1 && spec.embedding == nil && optimizer == .adagrad && (spec.dropout ?? 0) == 0

@@ -65,7 +65,7 @@ public final class VanillaFastTrainer<Scalar: KernelScalar> {
     self.init(
       parameters: state.parameters, sequenceLength: sequenceLength, learningRate: learningRate,
       clipLimit: clipLimit, threads: threads, kernels: kernels)
-    write(state.memory, to: memory)
+    layout.write(state.memory, to: memory)
     for i in 0..<hidden { streams.buffers.hs[i] = Scalar(state.hPrev[i]) }
     streams.positions[0] = state.position
     iteration = state.iteration
@@ -94,37 +94,8 @@ public final class VanillaFastTrainer<Scalar: KernelScalar> {
     streams = Streams(count: batch, layout: layout, sequenceLength: sequenceLength)
     crew = threads.makeCrew()
     choice = ThreadChoice(threads)
-    write(p, to: theta)
+    layout.write(p, to: theta)
     repack(kernels, theta, layout, into: packed)
-  }
-
-  /// Copies a tensor set into a block with `layout` (the padding stays zero).
-  private func write(_ p: RNNParameters, to block: UnsafeMutablePointer<Scalar>) {
-    let (h, v, l) = (hidden, vocabulary, layout)
-    for r in 0..<h {
-      for c in 0..<v { block[l.wxhT + c * l.h + r] = Scalar(p.Wxh[r, c]) }
-      for c in 0..<h { block[l.whh + r * l.h + c] = Scalar(p.Whh[r, c]) }
-      block[l.bh + r] = Scalar(p.bh[r])
-    }
-    for r in 0..<v {
-      for c in 0..<h { block[l.why + r * l.h + c] = Scalar(p.Why[r, c]) }
-      block[l.by + r] = Scalar(p.by[r])
-    }
-  }
-
-  private func read(_ block: UnsafeMutablePointer<Scalar>) -> RNNParameters {
-    let (h, v, l) = (hidden, vocabulary, layout)
-    var p = RNNParameters.zeros(hiddenSize: h, vocabularySize: v)
-    for r in 0..<h {
-      for c in 0..<v { p.Wxh[r, c] = block[l.wxhT + c * l.h + r].double }
-      for c in 0..<h { p.Whh[r, c] = block[l.whh + r * l.h + c].double }
-      p.bh[r] = block[l.bh + r].double
-    }
-    for r in 0..<v {
-      for c in 0..<h { p.Why[r, c] = block[l.why + r * l.h + c].double }
-      p.by[r] = block[l.by + r].double
-    }
-    return p
   }
 
   deinit {
@@ -134,7 +105,7 @@ public final class VanillaFastTrainer<Scalar: KernelScalar> {
   }
 
   /// The parameters in the course's layout.
-  public var parameters: RNNParameters { read(theta) }
+  public var parameters: RNNParameters { layout.read(theta) }
 
   /// Everything needed to continue a batch-1 run. With several streams, their own positions and
   /// hidden states are not kept (hPrev and position are zero): such a run is sampled from, not
@@ -142,7 +113,7 @@ public final class VanillaFastTrainer<Scalar: KernelScalar> {
   public var state: TrainingState {
     let single = batch == 1
     return TrainingState(
-      parameters: read(theta), memory: read(memory),
+      parameters: layout.read(theta), memory: layout.read(memory),
       hPrev: single
         ? Vector((0..<hidden).map { streams.buffers.hs[$0].double })
         : .zeros(hidden),
@@ -190,6 +161,37 @@ extension VanillaFastTrainer {
       scoreWindow(kernels, UnsafePointer(theta), packed, w)
       return FastKernels.loss(of: w)
     }
+  }
+}
+
+extension FastLayout {
+  /// Copies ex01's tensors into a block with this layout, rounded to its precision (the padding
+  /// stays zero).
+  func write<S: KernelScalar>(_ p: RNNParameters, to block: UnsafeMutablePointer<S>) {
+    for r in 0..<hidden {
+      for c in 0..<vocabulary { block[wxhT + c * h + r] = S(p.Wxh[r, c]) }
+      for c in 0..<hidden { block[whh + r * h + c] = S(p.Whh[r, c]) }
+      block[bh + r] = S(p.bh[r])
+    }
+    for r in 0..<vocabulary {
+      for c in 0..<hidden { block[why + r * h + c] = S(p.Why[r, c]) }
+      block[by + r] = S(p.by[r])
+    }
+  }
+
+  /// The block's numbers as ex01's tensors.
+  func read<S: KernelScalar>(_ block: UnsafeMutablePointer<S>) -> RNNParameters {
+    var p = RNNParameters.zeros(hiddenSize: hidden, vocabularySize: vocabulary)
+    for r in 0..<hidden {
+      for c in 0..<vocabulary { p.Wxh[r, c] = block[wxhT + c * h + r].double }
+      for c in 0..<hidden { p.Whh[r, c] = block[whh + r * h + c].double }
+      p.bh[r] = block[bh + r].double
+    }
+    for r in 0..<vocabulary {
+      for c in 0..<hidden { p.Why[r, c] = block[why + r * h + c].double }
+      p.by[r] = block[by + r].double
+    }
+    return p
   }
 }
 

@@ -52,8 +52,11 @@ struct GatedBlock<Cell: GatedCell> {
     return CharModel<Cell>.State(
       layers: (0..<layout.layers).map { l in
         let h = Vector((0..<layout.hidden).map { w.hs[l][base + $0].double })
-        let c = Vector((0..<layout.hidden).map { w.cs[l][base + $0].double })
-        return Cell.state(h: h, c: Cell.shape.hasCellState ? c : nil)
+        // A cell without a cell state has no c buffer to read.
+        let c =
+          Cell.shape.hasCellState
+          ? Vector((0..<layout.hidden).map { w.cs[l][base + $0].double }) : nil
+        return Cell.state(h: h, c: c)
       })
   }
 

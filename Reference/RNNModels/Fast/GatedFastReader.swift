@@ -1,11 +1,9 @@
 import CourseSupport
 import FastKernels
-import Foundation
 
 /// A gated model reading one character at a time on the fast path: the training window's forward
 /// pass at T = 1 and one stream, in double precision, with the softmax's probabilities read back
-/// (`softmaxLoop` leaves p − onehot(target): the target's 1 is added back) as scores ln p. For a
-/// 2 × 256 LSTM that is about 40 times the speed of `step` (`rnn bench --model lstm`).
+/// as scores ln p (`logProbabilities`). `rnn bench --model lstm` measures it against `step`.
 public final class GatedFastReader<Cell: GatedCell>: CharacterReader {
   let layout: GatedLayout
   let kernels: any Kernels<Double>.Type
@@ -38,9 +36,8 @@ public final class GatedFastReader<Cell: GatedCell>: CharacterReader {
     buffers.inputs[0] = x
     buffers.targets[0] = 0
     forward(kernels)
-    let y = buffers.ys
-    y[0] += 1
-    return Vector((0..<layout.vocabulary).map { Foundation.log(y[$0]) })
+    return logProbabilities(
+      row: buffers.ys, count: layout.vocabulary, targetLoss: buffers.losses[0])
   }
 
   private func forward<K: Kernels>(_: K.Type) where K.Scalar == Double {

@@ -14,10 +14,15 @@ public enum KernelWidth: String, Sendable, CaseIterable {
 
   /// The widest this CPU can run, or a narrower one asked for by `RNN_KERNELS` (portable, avx2),
   /// never a wider one. Decided here, in code compiled for the baseline: the wide modules' own
-  /// code may already use instructions the CPU lacks.
+  /// code may already use instructions the CPU lacks. Off x86-64 the three modules are the same
+  /// code, and the portable one is named.
   public static let fastest: KernelWidth = {
-    let widest: KernelWidth =
-      CPUFeatures.canRun512 ? .avx512 : CPUFeatures.canRunWide ? .avx2 : .portable
+    #if arch(x86_64)
+      let widest: KernelWidth =
+        CPUFeatures.canRun512 ? .avx512 : CPUFeatures.canRunWide ? .avx2 : .portable
+    #else
+      let widest = KernelWidth.portable
+    #endif
     let asked = ProcessInfo.processInfo.environment["RNN_KERNELS"].flatMap(
       KernelWidth.init(rawValue:))
     return asked.map { $0.order < widest.order ? $0 : widest } ?? widest
@@ -34,7 +39,17 @@ public enum KernelWidth: String, Sendable, CaseIterable {
     }
   }
 
-  /// Every width this CPU can run, narrowest first.
+  /// How `rnn bench` names them. (Kept here, compiled for the baseline: a name computed in an
+  /// AVX-512 module would run that module's code.)
+  public var name: String {
+    switch self {
+    case .portable: "portable"
+    case .avx2: "AVX2 + FMA (x86-64, haswell)"
+    case .avx512: "AVX-512 (x86-64, skylake-avx512)"
+    }
+  }
+
+  /// Every width this CPU can run, narrowest first (up to `fastest`).
   public static var runnable: [KernelWidth] {
     allCases.filter { $0.order <= fastest.order }
   }

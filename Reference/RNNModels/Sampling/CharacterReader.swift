@@ -1,4 +1,5 @@
 import CourseSupport
+import Foundation
 
 /// A model reading characters one at a time from a state it carries: after each, the scores of
 /// the next character (softmax turns them into its distribution) and the top layer's h. What
@@ -41,4 +42,12 @@ extension LanguageModel {
   public func reader(parameters: Parameters, from state: State) -> any CharacterReader {
     StepReader(self, parameters: parameters, from: state)
   }
+}
+
+/// The scores a fast reader returns, ln p of every next character, from the softmax's row after
+/// a window of one character scored against target 0: the row holds p − onehot(0), and the
+/// window's loss −ln p[0], taken by the softmax in double before the 1 was subtracted (adding the
+/// 1 back would lose p[0]'s digits below 1e-16).
+func logProbabilities(row y: UnsafePointer<Double>, count: Int, targetLoss: Double) -> Vector {
+  Vector((0..<count).map { $0 == 0 ? -targetLoss : Foundation.log(y[$0]) })
 }

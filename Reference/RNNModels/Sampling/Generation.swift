@@ -45,8 +45,17 @@ extension Reference {
     _ model: M, parameters p: M.Parameters, seed: [Int], count: Int, temperature: Double,
     using rng: inout SeededGenerator, onStep: (Vector) -> Void = { _ in }
   ) throws(SamplingError) -> [Int] {
+    try generate(
+      model.reader(parameters: p, from: model.zeroState()), seed: seed, count: count,
+      temperature: temperature, using: &rng, onStep: onStep)
+  }
+
+  /// The same, read by `reader` (which starts from the state sampling starts from).
+  public static func generate(
+    _ reader: any CharacterReader, seed: [Int], count: Int, temperature: Double,
+    using rng: inout SeededGenerator, onStep: (Vector) -> Void = { _ in }
+  ) throws(SamplingError) -> [Int] {
     guard let last = seed.last else { throw SamplingError.emptySeed }
-    let reader = model.reader(parameters: p, from: model.zeroState())
     for x in seed.dropLast() { _ = reader.read(x) }
     var x = last
     var out: [Int] = []
@@ -98,13 +107,15 @@ extension Reference {
       seed: seed, count: count)
   }
 
-  /// ex02's sampling at a temperature, on the one-layer char RNN `p` holds.
+  /// ex02's sampling at a temperature, on the one-layer char RNN `p` holds: read by `step`, the
+  /// reference's own math, as the learner's is.
   public static func generate(
     parameters p: RNNParameters, seed: [Int], count: Int, temperature: Double,
     using rng: inout SeededGenerator
   ) throws(SamplingError) -> [Int] {
-    try generate(
-      CharModel<RNNCell>(shapedLike: p), parameters: .init(p), seed: seed, count: count,
+    let model = CharModel<RNNCell>(shapedLike: p)
+    return try generate(
+      StepReader(model, parameters: .init(p), from: model.zeroState()), seed: seed, count: count,
       temperature: temperature, using: &rng)
   }
 }

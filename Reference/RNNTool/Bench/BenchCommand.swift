@@ -76,28 +76,10 @@ private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
       String(
         format: "H=%d T=%d (%.2f MFLOP per iteration)%@", hidden, sequence, 2 * macs / 1e6,
         numpyRate.map { String(format: "   numpy %.0f it/s", $0) } ?? ""))
-    // One thread, then the default: two threads sharing every window; in each precision.
-    var doubleRate = [Double]()
-    for threads in [1, 2] {
-      for precision in Precision.allCases {
-        let rate =
-          precision == .float64
-          ? vanillaRate(Double.self, start, sequence, threads, data, iterations)
-          : vanillaRate(Float.self, start, sequence, threads, data, iterations)
-        if precision == .float64 { doubleRate.append(rate) }
-        let gflops = 2 * macs * rate / 1e9
-        let peak = precision == .float64 ? peaks.fastest(Double.self) : peaks.fastest(Float.self)
-        var row = String(
-          format: "  %@ %@  %7.0f it/s  %8.0f chars/s  %5.1f GFLOP/s, %@ of %@ peak",
-          threads == 1 ? "one core:  " : "both cores:", precision == .float64 ? "f64" : "f32",
-          rate, rate * Double(sequence), gflops, ofPeak(gflops, peak, cores: threads),
-          threads == 1 ? "one core's" : "two cores'")
-        if let numpyRate { row += String(format: "   %.1f× numpy", rate / numpyRate) }
-        if precision == .float32 { row += String(format: ", %.1f× f64", rate / doubleRate.last!) }
-        print(row)
-      }
-    }
-
+    let run = VanillaRows(
+      start: start, sequence: sequence, data: data, iterations: iterations, macs: macs,
+      peaks: peaks, numpyRate: numpyRate)
+    run.printRows()
     if haveBaseline {
       try compareLearning(
         baseline, dataPath, data, hidden, sequence, vocabulary.count, scratch, seeds: seeds,
@@ -105,11 +87,50 @@ private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
     }
     print("")
   }
-  // Several streams at once on both cores: matrix-matrix products instead of matrix-vector.
+  printBatches(vocabulary.count, data, iterations)
+  return 0
+}
+
+/// One size's throughput rows: one thread, then the default (two threads sharing every window),
+/// in each precision, against the peak of that precision on the widest vectors.
+private struct VanillaRows {
+  let start: RNNParameters
+  let sequence: Int
+  let data: [Int]
+  let iterations: Int
+  /// Multiply–adds per iteration.
+  let macs: Double
+  let peaks: Peaks
+  let numpyRate: Double?
+
+  func printRows() {
+    for threads in [1, 2] {
+      let double = vanillaRate(Double.self, start, sequence, threads, data, iterations)
+      print(row(threads, "f64", double, peaks.fastest(Double.self)))
+      let float = vanillaRate(Float.self, start, sequence, threads, data, iterations)
+      print(
+        row(threads, "f32", float, peaks.fastest(Float.self))
+          + String(format: ", %.1f× f64", float / double))
+    }
+  }
+
+  private func row(_ threads: Int, _ precision: String, _ rate: Double, _ peak: Double) -> String {
+    let gflops = 2 * macs * rate / 1e9
+    var row = String(
+      format: "  %@ %@  %7.0f it/s  %8.0f chars/s  %5.1f GFLOP/s, %@ of %@ peak",
+      threads == 1 ? "one core:  " : "both cores:", precision, rate, rate * Double(sequence),
+      gflops, ofPeak(gflops, peak, cores: threads), threads == 1 ? "one core's" : "two cores'")
+    if let numpyRate { row += String(format: "   %.1f× numpy", rate / numpyRate) }
+    return row
+  }
+}
+
+/// Several streams at once on both cores: matrix-matrix products instead of matrix-vector.
+private func printBatches(_ vocabulary: Int, _ data: [Int], _ iterations: Int) {
   print("H=100 T=25 with several streams at once (both cores):")
   for b in [1, 8, 32] {
     let trainer = FastTrainer(
-      parameters: randomInit(100, vocabulary.count, seed: 1), batch: b, sequenceLength: 25,
+      parameters: randomInit(100, vocabulary, seed: 1), batch: b, sequenceLength: 25,
       learningRate: 0.1)
     trainer.step(data)
     let steps = max(20, iterations / b)
@@ -118,7 +139,6 @@ private func benchVanilla(_ options: CommandLineOptions) throws -> Int32 {
     let seconds = Date().timeIntervalSince(clock)
     print(String(format: "  --batch %2d   %10.0f chars/s", b, Double(steps * b * 25) / seconds))
   }
-  return 0
 }
 
 /// Iterations per second of the vanilla fast path in precision `S` on `threads` threads, after

@@ -57,6 +57,7 @@ func benchGated(_ kind: ModelKind, _ cell: any GatedCell.Type, _ options: Comman
   bench.header(haveBaseline: haveBaseline)
   for row in gatedBenchRows { try bench.throughput(row) }
   print("")
+  bench.reading(cell)
   try bench.wholeRun()
   if kind.cell.pyTorchLayer == nil {
     print(

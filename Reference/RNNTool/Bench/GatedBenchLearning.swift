@@ -36,6 +36,32 @@ extension GatedBench {
         cell, charactersPerSecond))
   }
 
+  /// Reading one character at a time (sampling, scoring, the author classifiers) on the fast path
+  /// and by the reference's `step`, at the largest size: characters per second, each for about a
+  /// second.
+  func reading<Cell: GatedCell>(_: Cell.Type) {
+    let row = gatedBenchRows[gatedBenchRows.count - 1]
+    let model = CharModel<Cell>(spec(row))
+    var rng = SeededGenerator(seed: 1)
+    let p = model.initialParameters(using: &rng)
+    func rate(_ reader: any CharacterReader) -> Double {
+      let clock = Date()
+      var n = 0
+      while Date().timeIntervalSince(clock) < 1 {
+        _ = reader.read(training[n % training.count])
+        n += 1
+      }
+      return Double(n) / Date().timeIntervalSince(clock)
+    }
+    let fast = rate(model.reader(parameters: p, from: model.zeroState()))
+    let slow = rate(StepReader(model, parameters: p, from: model.zeroState()))
+    print(
+      String(
+        format:
+          "reading one character at a time (sampling, scoring), %d × %d: the fast path %.0f characters per second, the reference's step %.0f: %.0f×",
+        row.layers, row.hidden, fast, slow, fast / slow))
+  }
+
   /// From PyTorch's own initial weights (1 × 128, batch 1, f64, one thread): the loss of each of
   /// the first 20 iterations, then the validation loss after `iterations` over several seeds.
   func equalLearning(seeds: Int, iterations: Int) throws {

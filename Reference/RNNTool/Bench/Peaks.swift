@@ -29,7 +29,8 @@ struct Peaks {
   /// The table, as `rnn bench` prints it first.
   func print() {
     Swift.print(
-      "kernels: \(fastestKernels.name), the widest this CPU runs (RNN_KERNELS=avx2 or portable for narrower)"
+      "kernels: \(KernelWidth.fastest.name)"
+        + (KernelWidth.fastest == .portable ? "" : " (RNN_KERNELS=avx2 or portable for narrower)")
     )
     Swift.print(
       "one core's peak, measured as ../shared/bench/fma_peak.c does (12 independent multiply–add chains), GFLOP/s:"

@@ -114,6 +114,11 @@ private func checkResumable<T: TrainedModel>(
 ) throws {
   let spec = saved.model.spec
   let hp = saved.hyperparameters
+  if options.has("mine") && hp.fastPrecision == .float32 {
+    throw CommandLineOptions.Problem(
+      "--mine: \(path) holds a run trained in single precision on the fast kernels, and your ex01 functions compute in Double: resume it without --mine"
+    )
+  }
   let recorded: [(option: String, value: String)] = [
     ("model", spec.kind.rawValue), ("hidden", "\(spec.hiddenSize)"), ("layers", "\(spec.layers)"),
     ("embedding", spec.embedding.map(String.init) ?? "none"),
