@@ -47,9 +47,10 @@ let exercises: [(module: String, folder: String)] = [
 // --explicit-target-dependency-import-check error, so an undeclared import is a compile error.
 let learnerDependencies: [Target.Dependency] = ["CourseSupport", "GradientCheck"]
 
-// The trainer's kernels are compiled three times from one inlinable source: for the platform's
-// baseline (FastKernels) and, on x86-64, for AVX2 with FMA (FastKernelsWide) and for AVX-512
-// (FastKernels512), which `rnn` uses only after checking that the CPU has them. The baseline
+// The trainer's kernels are compiled three times from one inlinable source (FastKernels): for
+// the platform's baseline (FastKernelsPortable) and, on x86-64, for AVX2 with FMA
+// (FastKernelsWide) and for AVX-512 (FastKernels512), which `rnn` uses only after checking that
+// the CPU has them. The baseline
 // x86-64 target has 2-wide vectors and no fused multiply-add: a quarter of what a CPU with
 // AVX-512 can do. On arm64 the baseline already has NEON with FMA, and all three are the same.
 // Without errno, a square root is one instruction and loops of them vectorise (Linux's sqrt
@@ -100,6 +101,9 @@ var targets: [Target] = [
     name: "FastKernels", path: "Reference/FastKernels",
     swiftSettings: [.unsafeFlags(kernelFlags)]),
   .target(
+    name: "FastKernelsPortable", dependencies: ["FastKernels"],
+    path: "Reference/FastKernelsPortable", swiftSettings: [.unsafeFlags(kernelFlags)]),
+  .target(
     name: "FastKernelsWide", dependencies: ["FastKernels"], path: "Reference/FastKernelsWide",
     swiftSettings: [.unsafeFlags(wideKernelFlags)]),
   .target(
@@ -108,7 +112,9 @@ var targets: [Target] = [
   // The models: cells, char models, training, sampling, checkpoints, the fast trainers.
   .target(
     name: "RNNModels",
-    dependencies: ["CourseSupport", "FastKernels", "FastKernelsWide", "FastKernels512"],
+    dependencies: [
+      "CourseSupport", "FastKernels", "FastKernelsPortable", "FastKernelsWide", "FastKernels512",
+    ],
     path: "Reference/RNNModels", swiftSettings: optimized),
   // ex11's automata and their measurements: no neural network.
   .target(
@@ -148,7 +154,7 @@ if Context.environment["RNN_COURSE_TOOLKIT_TESTS"] != "no" {
       name: "TrainerTests",
       dependencies: [
         "CourseSupport", "GradientCheck", "ReferenceRNN", "GraderCore", "FastKernels",
-        "FastKernelsWide", "FastKernels512",
+        "FastKernelsPortable", "FastKernelsWide", "FastKernels512",
       ],
       path: "Tests/TrainerTests", exclude: ["Fixtures"]),
     .testTarget(

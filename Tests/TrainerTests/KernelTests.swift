@@ -1,6 +1,7 @@
 import CourseSupport
 import FastKernels
 import FastKernels512
+import FastKernelsPortable
 import FastKernelsWide
 import Foundation
 import ReferenceRNN

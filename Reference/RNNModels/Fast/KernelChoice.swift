@@ -1,5 +1,6 @@
 import FastKernels
 import FastKernels512
+import FastKernelsPortable
 import FastKernelsWide
 import Foundation
 
