@@ -56,11 +56,8 @@ public enum KernelWidth: String, Sendable, CaseIterable {
   }
 }
 
-/// The kernels of the widest vectors this CPU can run (`KernelWidth.fastest`) in double
-/// precision.
-public var fastestKernels: any Kernels<Double>.Type { KernelWidth.fastest.kernels(Double.self) }
-
-/// The same in precision `S`.
+/// The kernels of the widest vectors this CPU can run (`KernelWidth.fastest`) in precision
+/// `S`: what the fast trainers and readers run unless told.
 public func fastestKernels<S: KernelScalar>(_: S.Type) -> any Kernels<S>.Type {
   KernelWidth.fastest.kernels(S.self)
 }
